@@ -9,7 +9,9 @@ import java.util.Arrays;
  * <p>Data sets use the "samples are columns" convention: a block of n points in R^d is a
  * {@code d × n} matrix, so each point is a contiguous slice {@code [j*d, (j+1)*d)}.
  */
-public final class DenseMatrix {
+public final class DenseMatrix implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int rows;
   private final int cols;
   private final double[] values;

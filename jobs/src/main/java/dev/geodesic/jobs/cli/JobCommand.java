@@ -1,0 +1,80 @@
+package dev.geodesic.jobs.cli;
+
+import dev.geodesic.jobs.InvalidInputException;
+import dev.geodesic.jobs.output.OutputDirectory;
+import dev.geodesic.jobs.spark.SparkSessions;
+import dev.geodesic.linalg.Blas;
+import dev.geodesic.linalg.Lapack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The life of every command: check options (before Spark starts), check the output path, start or
+ * join the Spark session, run, write {@code summary.json}, commit the output atomically. Any
+ * {@link InvalidInputException} on the way leaves nothing written.
+ */
+public abstract class JobCommand implements Callable<Integer> {
+  @Spec
+  protected CommandSpec spec;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR",
+      description = "Output directory, written atomically (refused if it exists, unless --overwrite).")
+  protected String output;
+
+  @Option(names = "--overwrite", description = "Replace an existing --output directory once the new one is complete.")
+  protected boolean overwrite;
+
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+      description = "Seed of every random choice; the same seed gives the same result. Default: ${DEFAULT-VALUE}.")
+  protected long seed;
+
+  @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
+      description = "Spark partitions for the data (0: keep the input's / Spark's default). Default: ${DEFAULT-VALUE}.")
+  protected int partitions;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master (default: what spark-submit set, else local[*]).")
+  protected String master;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Spark configuration, repeatable.")
+  protected List<String> conf = new ArrayList<>();
+
+  /** Checks option values; throws {@link InvalidInputException} naming the option. */
+  protected void validateOptions() {}
+
+  /** The command's work. */
+  protected abstract void run(JobRun run) throws Exception;
+
+  @Override
+  public final Integer call() throws Exception {
+    long start = System.nanoTime();
+    if (partitions < 0) {
+      throw new InvalidInputException("--partitions must be >= 0, got " + partitions);
+    }
+    SparkSessions.validateConfs(conf);
+    validateOptions();
+    OutputDirectory.prepare(output, overwrite, new Configuration());
+    String name = spec.name();
+    System.err.println("geodesic " + name + ": BLAS " + Blas.get().implementationName()
+        + (Blas.get().isNative() ? " (native)" : " (Java fallback)") + ", LAPACK " + Lapack.get().implementationName());
+    try (SparkSessions.Handle spark = SparkSessions.open("geodesic " + name, master, conf)) {
+      Configuration hadoop = spark.session().sparkContext().hadoopConfiguration();
+      try (OutputDirectory out = OutputDirectory.prepare(output, overwrite, hadoop)) {
+        JobRun run = new JobRun(name, spark.session(), out, seed, start, System.err);
+        System.err.println("geodesic " + name + ": Spark " + spark.session().version() + ", master "
+            + spark.session().sparkContext().master());
+        run(run);
+        run.finishSummary();
+        out.writeText("summary.json", run.summary().toJson());
+        out.commit();
+        System.err.printf(java.util.Locale.ROOT, "geodesic %s: wrote %s (%.1f s)%n", name, out.target(), run.elapsedSeconds());
+      }
+    }
+    return 0;
+  }
+}

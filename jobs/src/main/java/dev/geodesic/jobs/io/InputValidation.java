@@ -1,0 +1,84 @@
+package dev.geodesic.jobs.io;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Row;
+
+/**
+ * What one pass over a partition of canonical input learns: its row count, the range of feature
+ * lengths, and the first offending row with the reason. The driver combines the partitions in order,
+ * so a row is named by its position in the input.
+ */
+final class InputValidation implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  final int partition;
+  long rows;
+  int firstDimension = -1;
+  long badRow = -1;
+  String badReason;
+
+  private InputValidation(int partition) {
+    this.partition = partition;
+  }
+
+  /** Scans one partition of {@code features[, label][, client]} rows. */
+  static Iterator<InputValidation> scan(int partition, Iterator<Row> it, int labelIdx, int clientIdx) {
+    InputValidation v = new InputValidation(partition);
+    while (it.hasNext()) {
+      Row r = it.next();
+      if (v.badRow < 0) {
+        String reason = check(r, labelIdx, clientIdx, v);
+        if (reason != null) {
+          v.badRow = v.rows;
+          v.badReason = reason;
+        }
+      }
+      v.rows++;
+    }
+    List<InputValidation> out = new ArrayList<>(1);
+    out.add(v);
+    return out.iterator();
+  }
+
+  private static String check(Row r, int labelIdx, int clientIdx, InputValidation v) {
+    if (r.isNullAt(0)) {
+      return "'features' is null";
+    }
+    List<Object> f = r.getList(0);
+    if (f.isEmpty()) {
+      return "'features' is empty";
+    }
+    if (v.firstDimension < 0) {
+      v.firstDimension = f.size();
+    } else if (f.size() != v.firstDimension) {
+      return "'features' has " + f.size() + " values where earlier rows have " + v.firstDimension
+          + " (ragged vectors)";
+    }
+    for (int k = 0; k < f.size(); k++) {
+      Object x = f.get(k);
+      if (x == null) {
+        return "'features'[" + k + "] is null";
+      }
+      double d = (Double) x;
+      if (!Double.isFinite(d)) {
+        return "'features'[" + k + "] is " + d;
+      }
+    }
+    if (labelIdx >= 0) {
+      if (r.isNullAt(labelIdx)) {
+        return "'label' is null";
+      }
+      double y = r.getDouble(labelIdx);
+      if (!Double.isFinite(y)) {
+        return "'label' is " + y;
+      }
+    }
+    if (clientIdx >= 0 && r.isNullAt(clientIdx)) {
+      return "the client column is null";
+    }
+    return null;
+  }
+}
