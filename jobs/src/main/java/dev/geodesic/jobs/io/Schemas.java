@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
 public final class Schemas {
   public static final String INPUT = "input";
   public static final String TRACE = "trace";
+  public static final String TRUTH = "truth";
 
   private static final Map<String, StructType> CACHE = new ConcurrentHashMap<>();
 
