@@ -22,6 +22,9 @@ public final class GeodesicCli implements Runnable {
   static final List<Class<?>> COMMANDS = new ArrayList<>();
 
   static {
+    COMMANDS.add(DemoCommand.class);
+    COMMANDS.add(ImportCommand.class);
+    COMMANDS.add(GenerateCommand.class);
   }
 
   @CommandLine.Spec

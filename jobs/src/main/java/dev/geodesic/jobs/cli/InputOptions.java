@@ -29,6 +29,11 @@ public final class InputOptions {
     return inputs;
   }
 
+  /** {@code import} alone also reads {@code --format idx}. */
+  boolean isIdx() {
+    return "idx".equalsIgnoreCase(format);
+  }
+
   public InputFormat format() {
     try {
       return InputFormat.parse(format);

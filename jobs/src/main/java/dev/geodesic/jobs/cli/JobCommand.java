@@ -22,7 +22,7 @@ public abstract class JobCommand implements Callable<Integer> {
   @Spec
   protected CommandSpec spec;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR",
+  @Option(names = "--output", paramLabel = "DIR",
       description = "Output directory, written atomically (refused if it exists, unless --overwrite).")
   protected String output;
 
@@ -44,6 +44,11 @@ public abstract class JobCommand implements Callable<Integer> {
   @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "Spark configuration, repeatable.")
   protected List<String> conf = new ArrayList<>();
 
+  /** The output directory when {@code --output} is not given, or null when it is required. */
+  protected String defaultOutput() {
+    return null;
+  }
+
   /** Checks option values; throws {@link InvalidInputException} naming the option. */
   protected void validateOptions() {}
 
@@ -53,6 +58,9 @@ public abstract class JobCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     long start = System.nanoTime();
+    if (output == null) {
+      output = defaultOutput();
+    }
     if (partitions < 0) {
       throw new InvalidInputException("--partitions must be >= 0, got " + partitions);
     }
@@ -70,6 +78,7 @@ public abstract class JobCommand implements Callable<Integer> {
             + spark.session().sparkContext().master());
         run(run);
         run.finishSummary();
+        run.writeReport();
         out.writeText("summary.json", run.summary().toJson());
         out.commit();
         System.err.printf(java.util.Locale.ROOT, "geodesic %s: wrote %s (%.1f s)%n", name, out.target(), run.elapsedSeconds());

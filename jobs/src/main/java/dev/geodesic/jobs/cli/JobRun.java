@@ -4,6 +4,12 @@ import dev.geodesic.jobs.output.OutputDirectory;
 import dev.geodesic.jobs.output.ProgressLog;
 import dev.geodesic.jobs.output.Summary;
 import dev.geodesic.jobs.output.TraceWriter;
+import dev.geodesic.jobs.report.HtmlReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import dev.geodesic.linalg.Blas;
 import dev.geodesic.progress.ProgressListener;
 import dev.geodesic.progress.Trace;
@@ -25,6 +31,7 @@ public final class JobRun {
   private final PrintStream log;
   private final long startNanos;
   private final Set<String> executorBlas = new TreeSet<>();
+  private HtmlReport.Builder report;
   private long solveStartNanos = -1;
   private long solveEndNanos = -1;
 
@@ -89,6 +96,40 @@ public final class JobRun {
   /** Writes {@code trace.parquet} and {@code trace.csv}. */
   public void writeTrace(Trace trace) {
     TraceWriter.write(spark, trace, output);
+  }
+
+  /** The report of this run; {@code report.html} is written when it has a section. */
+  public HtmlReport.Builder report() {
+    if (report == null) {
+      report = HtmlReport.builder("geodesic " + command);
+    }
+    return report;
+  }
+
+  /** Renders the report (if any) locally, then copies it into the output directory. */
+  void writeReport() {
+    if (report == null) {
+      return;
+    }
+    report.section("Summary", s -> s.table(summary.fields()));
+    try {
+      Path tmp = Files.createTempDirectory("geodesic-report");
+      try {
+        report.build().write(tmp);
+        try (Stream<Path> files = Files.list(tmp)) {
+          for (Path f : (Iterable<Path>) files::iterator) {
+            output.copyFromLocal(f, f.getFileName().toString());
+          }
+        }
+      } finally {
+        try (Stream<Path> files = Files.list(tmp)) {
+          files.forEach(f -> f.toFile().delete());
+        }
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write report.html", e);
+    }
   }
 
   /** Seconds since the command started. */

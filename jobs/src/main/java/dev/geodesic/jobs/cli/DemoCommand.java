@@ -1,0 +1,106 @@
+package dev.geodesic.jobs.cli;
+
+import dev.geodesic.jobs.output.OutputReader;
+import dev.geodesic.jobs.report.TracePlots;
+import dev.geodesic.progress.Trace;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code demo}: every capability end to end on small built-in or generated data, each step being the
+ * real command run in this JVM (same Spark session) into a subdirectory of the demo's output; one
+ * {@code report.html} gathers their summaries and plots.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run every capability end to end on small data and write one report.",
+        "Default --output: geodesic-out/demo-<date-time>. Uses the Fashion-MNIST files of the Debian",
+        "package dataset-fashion-mnist when installed, generated data otherwise."})
+public final class DemoCommand extends JobCommand {
+
+  @Override
+  protected String defaultOutput() {
+    return "geodesic-out/demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+  }
+
+  /** One step: a title, what it shows, and the command line (without --output). */
+  private record Step(String name, String title, String explanation, List<String> args) {}
+
+  private List<Step> steps() {
+    List<Step> s = new ArrayList<>();
+    String seedText = Long.toString(seed);
+    s.add(new Step("clouds", "generate: two Gaussian clouds",
+        "Two clients, N(0, I) and N((4/√2)·1, I) in d = 2, 2000 rows each: the data of the OT and FedWaD steps.",
+        List.of("generate", "--kind", "gaussian", "--clients", "2", "--rows", "4000", "--dim", "2", "--seed", seedText)));
+    s.add(new Step("pca-data", "generate: PCA data with an eigengap",
+        "d = 20, rank 3, eigengap 0.5: the true subspace is in truth.parquet.",
+        List.of("generate", "--kind", "pca", "--rows", "2000", "--dim", "20", "--rank", "3", "--seed", seedText)));
+    if (Files.isDirectory(Paths.get(ImportCommand.DEFAULT_FASHION_MNIST))) {
+      s.add(new Step("fashion-mnist", "import: Fashion-MNIST (first 2000 test images)",
+          "IDX files of the Debian package dataset-fashion-mnist; one client per class.",
+          List.of("import", "--format", "idx", "--input", ImportCommand.DEFAULT_FASHION_MNIST, "--split", "t10k",
+              "--limit", "2000", "--scale", "unit", "--client-from-label")));
+    } else {
+      s.add(new Step("classes", "generate: ten Gaussian classes (Fashion-MNIST not installed)",
+          "Stand-in for Fashion-MNIST: ten clouds in d = 20, 200 rows each.",
+          List.of("generate", "--kind", "gaussian", "--clients", "10", "--rows", "2000", "--dim", "20", "--seed", seedText)));
+    }
+    return s;
+  }
+
+  @Override
+  protected void run(JobRun run) throws Exception {
+    Configuration hadoop = run.spark().sparkContext().hadoopConfiguration();
+    List<String> failed = new ArrayList<>();
+    int k = 0;
+    List<Step> steps = steps();
+    for (Step step : steps) {
+      k++;
+      String dir = run.output().path(step.name());
+      List<String> args = new ArrayList<>(step.args());
+      args.add("--output");
+      args.add(dir);
+      if (master != null) {
+        args.add("--master");
+        args.add(master);
+      }
+      run.log().printf(Locale.ROOT, "[demo] step %d/%d: %s%n", k, steps.size(), step.title());
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int status = GeodesicCli.execute(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8), run.log());
+      if (status != 0) {
+        failed.add(step.name());
+        run.report().section(step.title(), sec -> sec.paragraph("FAILED with exit status " + status + ": "
+            + String.join(" ", step.args())));
+        continue;
+      }
+      Map<String, Object> summary = OutputReader.summary(dir, hadoop);
+      Trace trace = OutputReader.trace(dir, hadoop);
+      Map<String, Object> shown = new LinkedHashMap<>();
+      shown.put("command line", "geodesic " + String.join(" ", step.args()));
+      shown.putAll(summary);
+      run.report().section(step.title(), sec -> {
+        sec.paragraph(step.explanation()).table(shown);
+        if (trace.size() > 0) {
+          sec.figures(new TracePlots().eachMetric(step.name(), trace));
+        }
+      });
+    }
+    run.summary().put("method", "all").put("status", failed.isEmpty() ? "completed" : "failed")
+        .put("steps", steps.stream().map(Step::name).toList())
+        .put("failed_steps", failed);
+    if (!failed.isEmpty()) {
+      throw new IllegalStateException("demo steps failed: " + failed);
+    }
+  }
+}
