@@ -15,9 +15,11 @@ import java.util.List;
  * the same partition sizes give the same rows bit for bit, on any executor, in any order, alone or
  * together; changing the partition sizes changes the data. The transforms are plain Java loops with
  * a fixed summation order (no BLAS), so the bits do not depend on the BLAS backend or the JVM.
- * Model parameters drawn at construction (a random basis, a true weight vector) come from LAPACK
- * on the machine that builds the generator, which is then serialized to the executors; across
- * LAPACK backends those parameters, hence the rows, agree to rounding error.
+ * Factors computed at construction by LAPACK — the Cholesky factor or square root of a
+ * non-diagonal covariance, the orthogonal basis of {@link PcaDataGenerator} — depend on the backend
+ * of the machine that builds the generator (which is then serialized to the executors); across
+ * LAPACK backends those factors, hence the rows, agree to rounding error. Diagonal covariances and
+ * the true weight vectors of the regression generators involve no LAPACK call.
  *
  * <p>Implementations are immutable and {@link Serializable} (they hold only arrays), so a Spark
  * job builds one on the driver and ships it to the executors.
@@ -65,22 +67,5 @@ public interface DataGenerator extends Serializable {
       sizes[p] = (int) (base + (p < extra ? 1 : 0));
     }
     return sizes;
-  }
-
-  /** Validates the arguments every {@code generate(seeds, partition, rows)} takes. */
-  static void checkPartition(SeedSequence seeds, int partition, int rows, int dimension) {
-    if (seeds == null) {
-      throw new IllegalArgumentException("seeds must not be null");
-    }
-    if (partition < 0) {
-      throw new IllegalArgumentException("partition must be >= 0, got " + partition);
-    }
-    if (rows < 0) {
-      throw new IllegalArgumentException("rows must be >= 0, got " + rows);
-    }
-    if ((long) rows * dimension > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException(rows + " rows of dimension " + dimension
-          + " do not fit one block; use more partitions");
-    }
   }
 }

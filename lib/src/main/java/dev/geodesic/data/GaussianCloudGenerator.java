@@ -125,7 +125,7 @@ public final class GaussianCloudGenerator implements DataGenerator {
    */
   @Override
   public LabeledBlock generate(SeedSequence seeds, int partition, int rows) {
-    DataGenerator.checkPartition(seeds, partition, rows, dimension);
+    PartitionArguments.check(seeds, partition, rows, dimension);
     SplittableRandom r = onlyCloud < 0
         ? seeds.stream(MIXTURE_PURPOSE, partition)
         : seeds.stream(SINGLE_CLOUD_PURPOSE, onlyCloud, partition);

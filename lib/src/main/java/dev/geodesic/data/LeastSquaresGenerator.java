@@ -91,7 +91,7 @@ public final class LeastSquaresGenerator implements DataGenerator {
   @Override
   public LabeledBlock generate(SeedSequence seeds, int partition, int rows) {
     int d = dimension();
-    DataGenerator.checkPartition(seeds, partition, rows, d);
+    PartitionArguments.check(seeds, partition, rows, d);
     SplittableRandom r = seeds.stream(ROWS_PURPOSE, partition);
     double[] x = new double[rows * d];
     double[] y = new double[rows];

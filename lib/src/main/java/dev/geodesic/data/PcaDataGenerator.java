@@ -151,7 +151,7 @@ public final class PcaDataGenerator implements DataGenerator {
   /** Partition p's rows from {@code seeds.stream("data.pca.rows", p)}; unlabeled. */
   @Override
   public LabeledBlock generate(SeedSequence seeds, int partition, int rows) {
-    DataGenerator.checkPartition(seeds, partition, rows, dimension);
+    PartitionArguments.check(seeds, partition, rows, dimension);
     SplittableRandom r = seeds.stream(ROWS_PURPOSE, partition);
     int d = dimension;
     double[] x = new double[rows * d];
