@@ -88,7 +88,7 @@ public final class GenerateCommand extends JobCommand {
     try {
       plan = plan();
     } catch (IllegalArgumentException e) {
-      throw e instanceof InvalidInputException ? e : new InvalidInputException(e.getMessage(), e);
+      throw new InvalidInputException(e.getMessage(), e);
     }
   }
 

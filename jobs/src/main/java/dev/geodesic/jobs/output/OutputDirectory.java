@@ -47,6 +47,7 @@ public final class OutputDirectory implements AutoCloseable {
     try {
       Path p = new Path(dir);
       FileSystem fs = p.getFileSystem(conf);
+      fs.setWriteChecksum(false);
       Path target = fs.makeQualified(p);
       if (target.getParent() == null) {
         throw new InvalidInputException("--output '" + dir + "' cannot be the root directory");
