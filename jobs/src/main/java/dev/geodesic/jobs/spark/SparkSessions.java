@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
  * never hard-wires it. {@code --conf key=value} pairs come last and win.
  */
 public final class SparkSessions {
+  private static final String KRYO_REGISTRATOR = "spark.kryo.registrator";
   private SparkSessions() {}
 
   /** A session and whether this call started it (a session we did not start is not ours to stop). */
@@ -47,11 +48,26 @@ public final class SparkSessions {
       b.master("local[*]");
     }
     b.config("spark.ui.showConsoleProgress", "false");
+    String registrators = fromSubmit.get(KRYO_REGISTRATOR, "");
     for (String kv : confs) {
       String[] p = split(kv);
-      b.config(p[0], p[1]);
+      if (p[0].equals(KRYO_REGISTRATOR)) {
+        registrators = p[1];
+      } else {
+        b.config(p[0], p[1]);
+      }
     }
+    b.config(KRYO_REGISTRATOR, withOurRegistrator(registrators));
     return new Handle(b.getOrCreate(), true);
+  }
+
+  /** Ours is always added, so that a Kryo serializer (cluster-conf uses one) can ship Java records. */
+  static String withOurRegistrator(String userRegistrators) {
+    String ours = GeodesicKryoRegistrator.class.getName();
+    if (userRegistrators == null || userRegistrators.isBlank()) {
+      return ours;
+    }
+    return userRegistrators.contains(ours) ? userRegistrators : userRegistrators + "," + ours;
   }
 
   /** Checks {@code key=value} syntax of every {@code --conf} before anything starts. */
