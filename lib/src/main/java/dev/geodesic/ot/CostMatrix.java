@@ -6,6 +6,17 @@ package dev.geodesic.ot;
  * ({@link DenseCostMatrix}) or computed when asked from the two point blocks ({@link PointCloudCost}).
  */
 public interface CostMatrix {
+  /** Largest n·m for which {@link #groundCost} precomputes a dense matrix (8·2^24 bytes = 128 MiB). */
+  long DENSE_LIMIT = 1L << 24;
+
+  /**
+   * ‖x_i − y_j‖^p for the columns of x (d×n) and y (d×m): dense ({@link DenseCostMatrix#groundCost},
+   * BLAS for p = 2) when n·m ≤ {@link #DENSE_LIMIT}, else computed on the fly ({@link PointCloudCost}).
+   */
+  static CostMatrix groundCost(dev.geodesic.linalg.DenseMatrix x, dev.geodesic.linalg.DenseMatrix y, double p) {
+    return (long) x.cols() * y.cols() <= DENSE_LIMIT ? DenseCostMatrix.groundCost(x, y, p) : new PointCloudCost(x, y, p);
+  }
+
   /** n, the number of source atoms. */
   int rows();
 

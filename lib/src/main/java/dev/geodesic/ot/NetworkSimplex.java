@@ -80,6 +80,11 @@ public final class NetworkSimplex {
       return planMass.length;
     }
 
+    /** The plan as a {@link TransportPlan} (sharing the arrays). */
+    public TransportPlan plan() {
+      return new TransportPlan(u.length, v.length, planRows, planCols, planMass);
+    }
+
     /** W_p = cost^(1/p), for a ground cost ‖x − y‖^p. */
     public double wasserstein(double p) {
       return Math.pow(Math.max(0.0, cost), 1.0 / p);
@@ -115,6 +120,14 @@ public final class NetworkSimplex {
 
   public NetworkSimplex(Config config) {
     this.config = config;
+  }
+
+  /**
+   * Exact OT between two measures for the ground cost ‖x − y‖^p, with {@link CostMatrix#groundCost}'s
+   * choice of dense or on-the-fly costs.
+   */
+  public Result solveAuto(DiscreteMeasure mu, DiscreteMeasure nu, double p) {
+    return solve(mu.weights(), nu.weights(), CostMatrix.groundCost(mu.atoms(), nu.atoms(), p));
   }
 
   /** Exact OT between two measures for the ground cost ‖x − y‖^p, cost computed on the fly (O(n + m) memory). */
