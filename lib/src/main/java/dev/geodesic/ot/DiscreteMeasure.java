@@ -1,0 +1,62 @@
+package dev.geodesic.ot;
+
+import dev.geodesic.linalg.DenseMatrix;
+import java.util.Arrays;
+
+/**
+ * A discrete measure Σ_i w_i δ(x_i) on R^d: atoms as the columns of a d×n matrix and their weights.
+ * Validated on construction: n ≥ 1, one finite non-negative weight per atom, finite atoms, positive
+ * total mass. The arrays are not copied.
+ */
+public record DiscreteMeasure(DenseMatrix atoms, double[] weights) {
+  public DiscreteMeasure {
+    if (atoms == null || weights == null) {
+      throw new IllegalArgumentException("atoms and weights must not be null");
+    }
+    if (atoms.cols() == 0) {
+      throw new IllegalArgumentException("a measure needs at least one atom (empty side)");
+    }
+    if (weights.length != atoms.cols()) {
+      throw new IllegalArgumentException(
+          "weights has " + weights.length + " entries for " + atoms.cols() + " atoms");
+    }
+    double total = 0.0;
+    for (int i = 0; i < weights.length; i++) {
+      if (!Double.isFinite(weights[i]) || weights[i] < 0) {
+        throw new IllegalArgumentException("weight " + i + " is " + weights[i] + " (must be finite and >= 0)");
+      }
+      total += weights[i];
+    }
+    if (!(total > 0)) {
+      throw new IllegalArgumentException("total mass is " + total + " (must be positive)");
+    }
+    if (!atoms.isFinite()) {
+      throw new IllegalArgumentException("atoms contain NaN or infinite coordinates");
+    }
+  }
+
+  /** Uniform weights 1/n on the columns of {@code atoms}. */
+  public static DiscreteMeasure uniform(DenseMatrix atoms) {
+    double[] w = new double[atoms.cols()];
+    Arrays.fill(w, 1.0 / atoms.cols());
+    return new DiscreteMeasure(atoms, w);
+  }
+
+  /** Ambient dimension d. */
+  public int dimension() {
+    return atoms.rows();
+  }
+
+  /** Number of atoms n. */
+  public int size() {
+    return atoms.cols();
+  }
+
+  public double totalMass() {
+    double t = 0.0;
+    for (double w : weights) {
+      t += w;
+    }
+    return t;
+  }
+}

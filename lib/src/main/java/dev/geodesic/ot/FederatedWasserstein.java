@@ -1,0 +1,180 @@
+package dev.geodesic.ot;
+
+import dev.geodesic.linalg.DenseMatrix;
+import dev.geodesic.progress.IterationRecord;
+import dev.geodesic.progress.ProgressListener;
+import dev.geodesic.random.SeedSequence;
+import java.util.SplittableRandom;
+
+/**
+ * FedWaD, the federated Wasserstein distance (Rakotomamonjy, Nadjahi &amp; Ralaivola, ICLR 2024): the
+ * server's loop of {@code specs/fedwad.md}. Each round k the server sends ξ⁽ᵏ⁾ to clients A and B, which
+ * return d_A = W_p(ξ, μ), d_B = W_p(ξ, ν) and interpolants ξ_A = Interp(ξ → μ, t_A), ξ_B = Interp(ξ → ν, t_B);
+ * the server records U⁽ᵏ⁾ = d_A + d_B ≥ W_p(μ, ν) and L⁽ᵏ⁾ = |d_A − d_B| ≤ W_p(μ, ν) (triangle
+ * inequalities) and moves to ξ⁽ᵏ⁺¹⁾ = Interp(ξ_B → ξ_A, t_S), its only OT solve, on interpolants only.
+ * The estimate is min_k U⁽ᵏ⁾ inside the certified bracket [max_k L⁽ᵏ⁾, min_k U⁽ᵏ⁾]; the loop stops when
+ * (U − L)/U ≤ tolerance or after {@link Config#maxRounds()} rounds.
+ *
+ * <p>Randomness (ξ⁽⁰⁾ ~ N(0, s²I) on S uniform atoms; t ~ U(0,1) per party per call) comes from
+ * {@link SeedSequence} streams {@code ("fedwad-xi0")} and {@code ("fedwad-t", party, round)}, party 0 = A,
+ * 1 = B, 2 = server, so a seeded run is reproducible whatever computes the clients.
+ *
+ * <p>Per round the listener receives: {@code upper} = U⁽ᵏ⁾ and {@code lower} = L⁽ᵏ⁾ of that round,
+ * {@code estimate} = min U so far, {@code bracket_width} = (min U − max L)/min U, {@code support} = atoms of
+ * ξ⁽ᵏ⁾, and the {@code t_a}, {@code t_b}, {@code t_server} drawn for the round.
+ */
+public final class FederatedWasserstein {
+  /** How each party picks its interpolation time. */
+  public enum TimeMode {
+    /** t ~ U(0, 1), independently per party and call (the spec's recommended default). */
+    RANDOM,
+    /** t = {@link Config#fixedT()} for everyone. */
+    FIXED
+  }
+
+  /**
+   * @param p ground-cost exponent of W_p
+   * @param maxRounds K, the round budget
+   * @param tolerance stop when (U − L)/U ≤ tolerance
+   * @param timeMode random or fixed t
+   * @param fixedT t when timeMode is FIXED
+   * @param interpolation exact (McCann) or support-limited (barycentric) interpolation
+   * @param initialSupport S, atoms of ξ⁽⁰⁾
+   * @param initialScale s, ξ⁽⁰⁾ ~ N(0, s²I)
+   * @param seed the run's seed
+   */
+  public record Config(double p, int maxRounds, double tolerance, TimeMode timeMode, double fixedT,
+      Interpolation interpolation, int initialSupport, double initialScale, long seed) {
+    public Config {
+      PointCloudCost.checkExponent(p);
+      if (maxRounds < 1) {
+        throw new IllegalArgumentException("maxRounds must be >= 1");
+      }
+      if (!(tolerance >= 0)) {
+        throw new IllegalArgumentException("tolerance must be >= 0");
+      }
+      if (!(fixedT >= 0 && fixedT <= 1)) {
+        throw new IllegalArgumentException("fixedT must be in [0, 1]");
+      }
+      if (initialSupport < 1 || !(initialScale > 0) || Double.isInfinite(initialScale)) {
+        throw new IllegalArgumentException("initialSupport must be >= 1 and initialScale finite and > 0");
+      }
+    }
+
+    /** p = 2, K = 20, tolerance 1e-3, random t, exact interpolation, S = 100, s = 1. */
+    public static Config defaults(long seed) {
+      return new Config(2.0, 20, 1e-3, TimeMode.RANDOM, 0.5, Interpolation.EXACT, 100, 1.0, seed);
+    }
+
+    public Config withRounds(int k) {
+      return new Config(p, k, tolerance, timeMode, fixedT, interpolation, initialSupport, initialScale, seed);
+    }
+
+    public Config withTolerance(double tol) {
+      return new Config(p, maxRounds, tol, timeMode, fixedT, interpolation, initialSupport, initialScale, seed);
+    }
+
+    public Config withFixedT(double t) {
+      return new Config(p, maxRounds, tolerance, TimeMode.FIXED, t, interpolation, initialSupport, initialScale, seed);
+    }
+
+    public Config withInterpolation(Interpolation i) {
+      return new Config(p, maxRounds, tolerance, timeMode, fixedT, i, initialSupport, initialScale, seed);
+    }
+
+    public Config withInitial(int support, double scale) {
+      return new Config(p, maxRounds, tolerance, timeMode, fixedT, interpolation, support, scale, seed);
+    }
+
+    public Config withSeed(long s) {
+      return new Config(p, maxRounds, tolerance, timeMode, fixedT, interpolation, initialSupport, initialScale, s);
+    }
+  }
+
+  /**
+   * @param estimate min_k U⁽ᵏ⁾, the FedWaD estimate of W_p(μ, ν) (equal to {@code upper})
+   * @param upper certified upper bound min_k U⁽ᵏ⁾
+   * @param lower certified lower bound max_k L⁽ᵏ⁾
+   * @param rounds rounds run
+   * @param converged whether (upper − lower)/upper ≤ tolerance was reached
+   */
+  public record Result(double estimate, double upper, double lower, int rounds, boolean converged) {}
+
+  private final Config config;
+  private final NetworkSimplex solver;
+
+  public FederatedWasserstein(Config config) {
+    this(config, new NetworkSimplex());
+  }
+
+  public FederatedWasserstein(Config config, NetworkSimplex serverSolver) {
+    this.config = config;
+    this.solver = serverSolver;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** FedWaD between two in-memory measures (each behind a {@link LocalWassersteinClient}). */
+  public Result run(DiscreteMeasure mu, DiscreteMeasure nu, ProgressListener listener) {
+    if (mu.dimension() != nu.dimension()) {
+      throw new IllegalArgumentException("dimension mismatch: " + mu.dimension() + " vs " + nu.dimension());
+    }
+    return run(LocalWassersteinClient.of(mu, config), LocalWassersteinClient.of(nu, config), mu.dimension(), listener);
+  }
+
+  /** The server loop over two clients whose measures live in R^dimension. */
+  public Result run(WassersteinClient a, WassersteinClient b, int dimension, ProgressListener listener) {
+    SeedSequence seeds = SeedSequence.of(config.seed());
+    DiscreteMeasure xi = initialMeasure(seeds, dimension);
+    long start = System.nanoTime();
+    double bestU = Double.POSITIVE_INFINITY;
+    double bestL = 0.0;
+    int round = 0;
+    boolean converged = false;
+    while (round < config.maxRounds()) {
+      double tA = drawT(seeds, 0, round);
+      double tB = drawT(seeds, 1, round);
+      double tS = drawT(seeds, 2, round);
+      ClientReply ra = a.reply(xi, tA);
+      ClientReply rb = b.reply(xi, tB);
+      double upper = ra.distance() + rb.distance();
+      double lower = Math.abs(ra.distance() - rb.distance());
+      bestU = Math.min(bestU, upper);
+      bestL = Math.max(bestL, lower);
+      double width = bestU > 0 ? (bestU - bestL) / bestU : 0.0;
+      int support = xi.size();
+      round++;
+      converged = width <= config.tolerance();
+      listener.onIteration(IterationRecord.of(round, (System.nanoTime() - start) * 1e-9,
+          "upper", upper, "lower", lower, "estimate", bestU, "bracket_width", width,
+          "support", support, "t_a", tA, "t_b", tB, "t_server", tS));
+      if (converged || round == config.maxRounds()) {
+        break;
+      }
+      DiscreteMeasure xa = ra.interpolant();
+      DiscreteMeasure xb = rb.interpolant();
+      NetworkSimplex.Result r = solver.solveAuto(xb, xa, config.p());
+      xi = config.interpolation().apply(xb, xa, r.plan(), tS);
+    }
+    return new Result(bestU, bestU, bestL, round, converged);
+  }
+
+  private DiscreteMeasure initialMeasure(SeedSequence seeds, int d) {
+    if (d < 1) {
+      throw new IllegalArgumentException("dimension must be >= 1");
+    }
+    SplittableRandom r = seeds.stream("fedwad-xi0");
+    int s = config.initialSupport();
+    double[] v = new double[d * s];
+    for (int k = 0; k < v.length; k++) {
+      v[k] = config.initialScale() * SeedSequence.nextGaussian(r);
+    }
+    return DiscreteMeasure.uniform(DenseMatrix.wrap(d, s, v));
+  }
+
+  private double drawT(SeedSequence seeds, int party, int round) {
+    return config.timeMode() == TimeMode.FIXED ? config.fixedT() : seeds.stream("fedwad-t", party, round).nextDouble();
+  }
+}

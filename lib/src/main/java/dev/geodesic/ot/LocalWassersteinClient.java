@@ -1,0 +1,32 @@
+package dev.geodesic.ot;
+
+/** A FedWaD client holding its measure in memory: exact OT by {@link NetworkSimplex}, then interpolation. */
+public final class LocalWassersteinClient implements WassersteinClient {
+  private final DiscreteMeasure data;
+  private final double p;
+  private final Interpolation interpolation;
+  private final NetworkSimplex solver;
+
+  public LocalWassersteinClient(DiscreteMeasure data, double p, Interpolation interpolation) {
+    this(data, p, interpolation, new NetworkSimplex());
+  }
+
+  public LocalWassersteinClient(DiscreteMeasure data, double p, Interpolation interpolation, NetworkSimplex solver) {
+    PointCloudCost.checkExponent(p);
+    this.data = data;
+    this.p = p;
+    this.interpolation = interpolation;
+    this.solver = solver;
+  }
+
+  /** A client matching the server's p and interpolation. */
+  public static LocalWassersteinClient of(DiscreteMeasure data, FederatedWasserstein.Config config) {
+    return new LocalWassersteinClient(data, config.p(), config.interpolation());
+  }
+
+  @Override
+  public ClientReply reply(DiscreteMeasure xi, double t) {
+    NetworkSimplex.Result r = solver.solveAuto(xi, data, p);
+    return new ClientReply(r.wasserstein(p), interpolation.apply(xi, data, r.plan(), t));
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Optimal transport between discrete measures, Spark-free: one class per algorithm.
+ *
+ * <ul>
+ *   <li>{@link dev.geodesic.ot.NetworkSimplex} — exact OT (the transportation problem) by the network
+ *       simplex method with block-search pivoting, over a {@link dev.geodesic.ot.CostMatrix} that is
+ *       either dense ({@link dev.geodesic.ot.DenseCostMatrix}) or computed on the fly
+ *       ({@link dev.geodesic.ot.PointCloudCost}).</li>
+ *   <li>{@link dev.geodesic.ot.SinkhornSolver} — entropic OT, log-domain stabilized with ε-scaling.</li>
+ *   <li>{@link dev.geodesic.ot.SlicedWasserstein} and {@link dev.geodesic.ot.OneDimensionalWasserstein}
+ *       — sliced W_p and the 1-D closed form (quantile coupling).</li>
+ *   <li>{@link dev.geodesic.ot.McCannInterpolation} and {@link dev.geodesic.ot.BarycentricProjection}
+ *       — displacement interpolation along a plan (exact and support-limited).</li>
+ *   <li>{@link dev.geodesic.ot.FederatedWasserstein} — FedWaD (Rakotomamonjy et al., ICLR 2024): a
+ *       certified bracket on W_p(μ, ν) computed by a server that only sees interpolants, with the
+ *       clients behind {@link dev.geodesic.ot.WassersteinClient} so a Spark job can supply its own.</li>
+ *   <li>{@link dev.geodesic.ot.GaussianWasserstein} — the closed-form W_2 between Gaussians (Bures).</li>
+ * </ul>
+ *
+ * <p>Measures travel as {@link dev.geodesic.ot.DiscreteMeasure}: a d×n column-major block of atoms
+ * ("samples are columns") with non-negative weights.
+ */
+package dev.geodesic.ot;

@@ -1,0 +1,75 @@
+package dev.geodesic.ot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.geodesic.linalg.DenseMatrix;
+import org.junit.jupiter.api.Test;
+
+class SinkhornSolverTest {
+
+  @Test
+  void twoByTwoClosedForm() {
+    // C = [[0,1],[1,0]], a = b = (1/2, 1/2): P = [[q, 1/2−q], [1/2−q, q]] with q = 1 / (2(1 + e^{−1/ε})),
+    // from d/dq [1 − 2q + ε(2q log 4q + (1 − 2q) log(2 − 4q))] = 0.
+    DenseCostMatrix c = DenseCostMatrix.of(DenseMatrix.fromRows(new double[][] {{0, 1}, {1, 0}}));
+    double[] w = {0.5, 0.5};
+    for (double eps : new double[] {2.0, 0.5, 0.2, 0.05}) {
+      SinkhornSolver.Result r = new SinkhornSolver(SinkhornSolver.Config.of(eps)).solve(w, w, c);
+      double q = 1.0 / (2.0 * (1.0 + Math.exp(-1.0 / eps)));
+      double transport = 1.0 - 2.0 * q;
+      double entropic = transport + eps * (2 * q * Math.log(4 * q) + (1 - 2 * q) * Math.log(4 * (0.5 - q)));
+      assertEquals(q, r.planEntry(0, 0), 1e-9, "ε=" + eps);
+      assertEquals(0.5 - q, r.planEntry(0, 1), 1e-9);
+      assertEquals(transport, r.value(SinkhornSolver.Quantity.TRANSPORT_COST), 1e-9);
+      assertEquals(entropic, r.value(SinkhornSolver.Quantity.ENTROPIC_COST), 1e-9);
+      assertTrue(r.converged());
+    }
+  }
+
+  @Test
+  void marginalsAreSatisfied() {
+    DenseMatrix x = TestData.gaussian(21, "x", 3, 30, 0.0, 1.0);
+    DenseMatrix y = TestData.gaussian(21, "y", 3, 40, 1.0, 1.0);
+    double[] a = TestData.randomWeights(21, "a", 30);
+    double[] b = TestData.randomWeights(21, "b", 40);
+    SinkhornSolver.Result r = new SinkhornSolver(SinkhornSolver.Config.of(0.05))
+        .solve(new DiscreteMeasure(x, a), new DiscreteMeasure(y, b), 2.0);
+    assertTrue(r.converged());
+    double rowErr = 0.0;
+    for (int i = 0; i < 30; i++) {
+      double s = 0.0;
+      for (int j = 0; j < 40; j++) {
+        s += r.planEntry(i, j);
+      }
+      rowErr += Math.abs(s - a[i]);
+    }
+    assertTrue(rowErr <= 1e-9, "row error " + rowErr);
+    for (int j = 0; j < 40; j++) {
+      double s = 0.0;
+      for (int i = 0; i < 30; i++) {
+        s += r.planEntry(i, j);
+      }
+      assertEquals(b[j], s, 1e-12, "column " + j);
+    }
+    assertTrue(r.entropicCost() >= r.transportCost() - 1e-12, "KL term is non-negative");
+  }
+
+  @Test
+  void convergesToTheExactCostAsEpsilonVanishes() {
+    DenseMatrix x = TestData.gaussian(23, "x", 2, 25, 0.0, 1.0);
+    DenseMatrix y = TestData.gaussian(23, "y", 2, 20, 1.5, 0.7);
+    DiscreteMeasure mu = new DiscreteMeasure(x, TestData.randomWeights(23, "a", 25));
+    DiscreteMeasure nu = new DiscreteMeasure(y, TestData.randomWeights(23, "b", 20));
+    double exact = new NetworkSimplex().solve(mu, nu, 2.0).cost();
+    double prevGap = Double.POSITIVE_INFINITY;
+    for (double eps : new double[] {1.0, 0.1, 0.01, 0.001}) {
+      SinkhornSolver.Result r = new SinkhornSolver(SinkhornSolver.Config.of(eps)).solve(mu, nu, 2.0);
+      double gap = r.transportCost() - exact;
+      assertTrue(gap > -1e-8, "a feasible plan cannot beat the exact optimum: gap " + gap);
+      assertTrue(gap < prevGap, "gap must shrink with ε: " + gap + " after " + prevGap);
+      prevGap = gap;
+    }
+    assertTrue(prevGap < 1e-3 * exact, "at ε = 1e-3 the transport cost is within 0.1 %: gap " + prevGap);
+  }
+}
