@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Validated on construction: n ≥ 1, one finite non-negative weight per atom, finite atoms, positive
  * total mass. The arrays are not copied.
  */
-public record DiscreteMeasure(DenseMatrix atoms, double[] weights) {
+public record DiscreteMeasure(DenseMatrix atoms, double[] weights) implements java.io.Serializable {
   public DiscreteMeasure {
     if (atoms == null || weights == null) {
       throw new IllegalArgumentException("atoms and weights must not be null");

@@ -126,19 +126,77 @@ public final class FederatedWasserstein {
 
   /** The server loop over two clients whose measures live in R^dimension. */
   public Result run(WassersteinClient a, WassersteinClient b, int dimension, ProgressListener listener) {
-    SeedSequence seeds = SeedSequence.of(config.seed());
-    DiscreteMeasure xi = initialMeasure(seeds, dimension);
-    long start = System.nanoTime();
-    double bestU = Double.POSITIVE_INFINITY;
-    double bestL = 0.0;
-    int round = 0;
-    boolean converged = false;
-    while (round < config.maxRounds()) {
-      double tA = drawT(seeds, 0, round);
-      double tB = drawT(seeds, 1, round);
+    Server server = server(dimension);
+    while (!server.finished()) {
+      ClientReply ra = a.reply(server.xi(), server.timeA());
+      ClientReply rb = b.reply(server.xi(), server.timeB());
+      listener.onIteration(server.receive(ra, rb));
+    }
+    return server.result();
+  }
+
+  /** A fresh server state for one pair of clients in R^dimension (see {@link Server}). */
+  public Server server(int dimension) {
+    return new Server(dimension);
+  }
+
+  /**
+   * The server's side of one FedWaD run, advanced a round at a time: read {@link #xi()} and the
+   * clients' times, obtain both {@link ClientReply replies} however the clients are reached, then
+   * {@link #receive} them. A distributed caller runs many servers (pairs of clients) side by side
+   * and gathers all their clients' replies in one step per round.
+   */
+  public final class Server {
+    private final SeedSequence seeds;
+    private final long start = System.nanoTime();
+    private DiscreteMeasure xi;
+    private int round;
+    private double bestU = Double.POSITIVE_INFINITY;
+    private double bestL = 0.0;
+    private boolean converged;
+    private boolean finished;
+
+    private Server(int dimension) {
+      this.seeds = SeedSequence.of(config.seed());
+      this.xi = initialMeasure(seeds, dimension);
+    }
+
+    /** ξ⁽ᵏ⁾, the measure both clients receive this round. */
+    public DiscreteMeasure xi() {
+      return xi;
+    }
+
+    /** Client A's interpolation time t_A this round. */
+    public double timeA() {
+      return drawT(seeds, 0, round);
+    }
+
+    /** Client B's interpolation time t_B this round. */
+    public double timeB() {
+      return drawT(seeds, 1, round);
+    }
+
+    public int round() {
+      return round;
+    }
+
+    public boolean finished() {
+      return finished;
+    }
+
+    /**
+     * Records the round's bounds from the two replies and, unless the run stops here, moves to
+     * ξ⁽ᵏ⁺¹⁾ = Interp(ξ_B → ξ_A, t_S), the server's only OT solve.
+     *
+     * @return the round's trace record
+     */
+    public IterationRecord receive(ClientReply ra, ClientReply rb) {
+      if (finished) {
+        throw new IllegalStateException("the run has finished");
+      }
+      double tA = timeA();
+      double tB = timeB();
       double tS = drawT(seeds, 2, round);
-      ClientReply ra = a.reply(xi, tA);
-      ClientReply rb = b.reply(xi, tB);
       double upper = ra.distance() + rb.distance();
       double lower = Math.abs(ra.distance() - rb.distance());
       bestU = Math.min(bestU, upper);
@@ -147,18 +205,23 @@ public final class FederatedWasserstein {
       int support = xi.size();
       round++;
       converged = width <= config.tolerance();
-      listener.onIteration(IterationRecord.of(round, (System.nanoTime() - start) * 1e-9,
+      finished = converged || round == config.maxRounds();
+      IterationRecord rec = IterationRecord.of(round, (System.nanoTime() - start) * 1e-9,
           "upper", upper, "lower", lower, "estimate", bestU, "bracket_width", width,
-          "support", support, "t_a", tA, "t_b", tB, "t_server", tS));
-      if (converged || round == config.maxRounds()) {
-        break;
+          "support", support, "t_a", tA, "t_b", tB, "t_server", tS);
+      if (!finished) {
+        DiscreteMeasure xa = ra.interpolant();
+        DiscreteMeasure xb = rb.interpolant();
+        NetworkSimplex.Result r = solver.solveAuto(xb, xa, config.p());
+        xi = config.interpolation().apply(xb, xa, r.plan(), tS);
       }
-      DiscreteMeasure xa = ra.interpolant();
-      DiscreteMeasure xb = rb.interpolant();
-      NetworkSimplex.Result r = solver.solveAuto(xb, xa, config.p());
-      xi = config.interpolation().apply(xb, xa, r.plan(), tS);
+      return rec;
     }
-    return new Result(bestU, bestU, bestL, round, converged);
+
+    /** The result so far (final once {@link #finished()}). */
+    public Result result() {
+      return new Result(bestU, bestU, bestL, round, converged);
+    }
   }
 
   private DiscreteMeasure initialMeasure(SeedSequence seeds, int d) {

@@ -25,6 +25,8 @@ public final class GeodesicCli implements Runnable {
     COMMANDS.add(DemoCommand.class);
     COMMANDS.add(ImportCommand.class);
     COMMANDS.add(GenerateCommand.class);
+    COMMANDS.add(OtCommand.class);
+    COMMANDS.add(FedwadCommand.class);
   }
 
   @CommandLine.Spec

@@ -22,6 +22,9 @@ public final class Schemas {
   public static final String INPUT = "input";
   public static final String TRACE = "trace";
   public static final String TRUTH = "truth";
+  public static final String FEDWAD_DISTANCES = "fedwad-distances";
+  public static final String OT_PLAN = "ot-plan";
+  public static final String OT_RESULT = "ot-result";
 
   private static final Map<String, StructType> CACHE = new ConcurrentHashMap<>();
 

@@ -1,0 +1,134 @@
+package dev.geodesic.jobs.ot;
+
+import dev.geodesic.jobs.InvalidInputException;
+import dev.geodesic.jobs.io.BlockLayout;
+import dev.geodesic.jobs.io.DataBlock;
+import dev.geodesic.jobs.io.DatasetReader;
+import dev.geodesic.jobs.io.ValidatedInput;
+import dev.geodesic.linalg.Blas;
+import dev.geodesic.linalg.DenseMatrix;
+import dev.geodesic.ot.DiscreteMeasure;
+import dev.geodesic.ot.LabelAugmentation;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The clients of an OT command as cached measures, client k alone on partition k: from two inputs
+ * (client A = the first, B = the second) or from one input split by its client column. Optionally
+ * each client augments its samples with its label classes' statistics (OTDD-style) in place.
+ */
+public final class ClientMeasures {
+  private final JavaRDD<ClientMeasure> rdd;
+  private final List<String> clients;
+  private final int dimension;
+  private final Set<String> executorBlas;
+
+  private ClientMeasures(JavaRDD<ClientMeasure> rdd, List<String> clients, int dimension, Set<String> executorBlas) {
+    this.rdd = rdd;
+    this.clients = clients;
+    this.dimension = dimension;
+    this.executorBlas = executorBlas;
+  }
+
+  /** Two inputs, named by their paths' order: client A and client B. */
+  public static ClientMeasures fromTwoInputs(ValidatedInput a, ValidatedInput b, boolean augmentLabels) {
+    if (a.dimension() != b.dimension()) {
+      throw new InvalidInputException("dimension mismatch: input '" + a.name() + "' has " + a.dimension()
+          + " features, input '" + b.name() + "' has " + b.dimension());
+    }
+    Dataset<Row> da = tag(a, "A", augmentLabels);
+    Dataset<Row> db = tag(b, "B", augmentLabels);
+    ValidatedInput both = new ValidatedInput(a.name() + " + " + b.name(), da.unionByName(db), a.dimension(),
+        a.rows() + b.rows());
+    return build(both, List.of("A", "B"), augmentLabels);
+  }
+
+  private static Dataset<Row> tag(ValidatedInput in, String client, boolean withLabel) {
+    if (withLabel && !in.hasLabel()) {
+      throw new InvalidInputException("--label-augment: input '" + in.name() + "' has no label column");
+    }
+    Dataset<Row> d = in.data().select(withLabel
+        ? new org.apache.spark.sql.Column[] {functions.col(DatasetReader.FEATURES), functions.col(DatasetReader.LABEL)}
+        : new org.apache.spark.sql.Column[] {functions.col(DatasetReader.FEATURES)});
+    return d.withColumn(DatasetReader.CLIENT, functions.lit(client));
+  }
+
+  /** One input whose client column splits it; at least {@code minClients} clients. */
+  public static ClientMeasures fromClientColumn(ValidatedInput in, String clientColumn, int minClients,
+      boolean augmentLabels) {
+    if (!in.hasClient()) {
+      throw new InvalidInputException("input '" + in.name() + "' has no client column '" + clientColumn + "'");
+    }
+    if (augmentLabels && !in.hasLabel()) {
+      throw new InvalidInputException("--label-augment: input '" + in.name() + "' has no label column");
+    }
+    List<String> clients = BlockLayout.clients(in);
+    if (clients.size() < minClients) {
+      throw new InvalidInputException("input '" + in.name() + "' has " + clients.size() + " client(s) in '"
+          + clientColumn + "', at least " + minClients + " are needed");
+    }
+    Dataset<Row> d = augmentLabels ? in.data()
+        : in.data().select(DatasetReader.FEATURES, DatasetReader.CLIENT);
+    return build(new ValidatedInput(in.name(), d, in.dimension(), in.rows()), clients, augmentLabels);
+  }
+
+  private static ClientMeasures build(ValidatedInput in, List<String> clients, boolean augment) {
+    JavaRDD<DataBlock> blocks = BlockLayout.byClient(in, clients);
+    JavaRDD<ClientMeasure> measures = blocks.map(b -> toMeasure(b, augment));
+    measures.persist(StorageLevel.MEMORY_AND_DISK());
+    measures.context().setJobDescription("cache client measures");
+    List<String> blas = measures.mapPartitions(ClientMeasures::blasOf).collect();
+    measures.context().setJobDescription(null);
+    blocks.unpersist(false);
+    int d = augment ? 3 * in.dimension() : in.dimension();
+    return new ClientMeasures(measures, List.copyOf(clients), d, new TreeSet<>(blas));
+  }
+
+  private static ClientMeasure toMeasure(DataBlock b, boolean augment) {
+    DenseMatrix x = augment ? LabelAugmentation.augment(b.features(), b.labels()) : b.features();
+    return new ClientMeasure(b.client(), DiscreteMeasure.uniform(x));
+  }
+
+  private static Iterator<String> blasOf(Iterator<ClientMeasure> it) {
+    while (it.hasNext()) {
+      it.next();
+    }
+    List<String> l = new ArrayList<>(1);
+    l.add(Blas.get().implementationName());
+    return l.iterator();
+  }
+
+  public JavaRDD<ClientMeasure> rdd() {
+    return rdd;
+  }
+
+  public List<String> clients() {
+    return clients;
+  }
+
+  /** Feature dimension of the measures (3d with label augmentation). */
+  public int dimension() {
+    return dimension;
+  }
+
+  public Set<String> executorBlas() {
+    return executorBlas;
+  }
+
+  /** Every client's measure on the driver (for centralized verification). */
+  public List<ClientMeasure> collect() {
+    return rdd.collect();
+  }
+
+  public void unpersist() {
+    rdd.unpersist(false);
+  }
+}
