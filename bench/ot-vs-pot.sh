@@ -15,7 +15,8 @@ mkdir -p "$OUT"
 mvn -q -B -o -DskipTests install
 mvn -q -B -o -pl bench org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile=target/classpath.txt >/dev/null
-CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+# this worktree's classes first: ~/.m2 is shared, another checkout may install its own snapshot
+CP="bench/target/classes:lib/target/classes:$(cat bench/target/classpath.txt)"
 java -Xmx4g -cp "$CP" dev.geodesic.bench.ExactOtBench "$OUT" "${SIZES[@]}" 2>/dev/null | tee "$OUT/java.txt"
 /usr/bin/python3 - "$OUT" <<'PY'
 import sys, time, warnings
