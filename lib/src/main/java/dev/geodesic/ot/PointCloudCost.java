@@ -5,12 +5,14 @@ import dev.geodesic.linalg.DenseMatrix;
 /**
  * The ground cost C_ij = ‖x_i − y_j‖^p computed when asked from the two point blocks x (d×n) and
  * y (d×m), so a solver over it needs O(n + m) memory besides the points (the on-the-fly mode of
- * {@link NetworkSimplex}). Each entry costs O(d) flops; the squared distance is summed directly
+ * {@link NetworkSimplex}; a coordinate-major copy of y is kept for fast row scans). Each entry costs O(d) flops; the squared distance is summed directly
  * (no ‖x‖² + ‖y‖² − 2x·y cancellation), so duplicate points have cost exactly 0.
  */
 public final class PointCloudCost implements CostMatrix {
   private final double[] x;
   private final double[] y;
+  /** y coordinate-major (coordinate k of point j at k*m + j), so a row of costs is d vectorizable passes. */
+  private final double[] yByCoordinate;
   private final int d;
   private final int n;
   private final int m;
@@ -30,6 +32,12 @@ public final class PointCloudCost implements CostMatrix {
     this.n = x.cols();
     this.m = y.cols();
     this.p = p;
+    this.yByCoordinate = new double[y.values().length];
+    for (int j = 0; j < m; j++) {
+      for (int k = 0; k < d; k++) {
+        yByCoordinate[k * m + j] = this.y[j * d + k];
+      }
+    }
   }
 
   static void checkExponent(double p) {
@@ -76,19 +84,20 @@ public final class PointCloudCost implements CostMatrix {
 
   @Override
   public void row(int i, int from, int to, double[] out) {
+    int len = to - from;
+    java.util.Arrays.fill(out, 0, len, 0.0);
     int xi = i * d;
-    for (int j = from; j < to; j++) {
-      int yj = j * d;
-      double s = 0.0;
-      for (int k = 0; k < d; k++) {
-        double t = x[xi + k] - y[yj + k];
-        s += t * t;
+    for (int k = 0; k < d; k++) {
+      double xk = x[xi + k];
+      int base = k * m + from;
+      for (int q = 0; q < len; q++) {
+        double t = xk - yByCoordinate[base + q];
+        out[q] += t * t;
       }
-      out[j - from] = s;
     }
     if (p != 2.0) {
-      for (int k = 0; k < to - from; k++) {
-        out[k] = power(out[k]);
+      for (int q = 0; q < len; q++) {
+        out[q] = power(out[q]);
       }
     }
   }
