@@ -43,19 +43,39 @@ public final class DemoCommand extends JobCommand {
     s.add(new Step("clouds", "generate: two Gaussian clouds",
         "Two clients, N(0, I) and N((4/√2)·1, I) in d = 2, 2000 rows each: the data of the OT and FedWaD steps.",
         List.of("generate", "--kind", "gaussian", "--clients", "2", "--rows", "4000", "--dim", "2", "--seed", seedText)));
+    String clouds = "@clouds";
+    s.add(new Step("ot-exact", "ot: exact W_2 between the clouds (network simplex)",
+        "Centralized exact OT: optimal cost, sparse plan (plan.parquet) and dual potentials.",
+        List.of("ot", "--input", clouds, "--solver", "exact")));
+    s.add(new Step("ot-sinkhorn", "ot: entropic OT (Sinkhorn, log-domain, ε-scaling)",
+        "The transport cost of the entropic plan is an upper bound on the exact cost above.",
+        List.of("ot", "--input", clouds, "--solver", "sinkhorn", "--epsilon", "0.05")));
+    s.add(new Step("ot-sliced", "ot: sliced W_2",
+        "Sliced W_2 over 200 seeded random directions: a different (smaller) quantity than W_2.",
+        List.of("ot", "--input", clouds, "--solver", "sliced", "--seed", seedText)));
+    s.add(new Step("fedwad", "fedwad: federated W_2 between the two clouds",
+        "Each cloud stays on its client; the bracket [lower, upper] must contain the exact W_2 computed centrally.",
+        List.of("fedwad", "--input", clouds, "--rounds", "15", "--verify-exact", "--seed", seedText)));
     s.add(new Step("pca-data", "generate: PCA data with an eigengap",
         "d = 20, rank 3, eigengap 0.5: the true subspace is in truth.parquet.",
         List.of("generate", "--kind", "pca", "--rows", "2000", "--dim", "20", "--rank", "3", "--seed", seedText)));
+    String classes;
     if (Files.isDirectory(Paths.get(ImportCommand.DEFAULT_FASHION_MNIST))) {
+      classes = "@fashion-mnist";
       s.add(new Step("fashion-mnist", "import: Fashion-MNIST (first 2000 test images)",
           "IDX files of the Debian package dataset-fashion-mnist; one client per class.",
           List.of("import", "--format", "idx", "--input", ImportCommand.DEFAULT_FASHION_MNIST, "--split", "t10k",
               "--limit", "2000", "--scale", "unit", "--client-from-label")));
     } else {
+      classes = "@classes";
       s.add(new Step("classes", "generate: ten Gaussian classes (Fashion-MNIST not installed)",
           "Stand-in for Fashion-MNIST: ten clouds in d = 20, 200 rows each.",
           List.of("generate", "--kind", "gaussian", "--clients", "10", "--rows", "2000", "--dim", "20", "--seed", seedText)));
     }
+    s.add(new Step("fedwad-pairs", "fedwad: all pairs of the ten classes",
+        "45 pairs scheduled together, one Spark job per round; support-limited interpolation (S = 50).",
+        List.of("fedwad", "--input", classes, "--client-col", "client", "--support", "50", "--rounds", "10",
+            "--seed", seedText)));
     return s;
   }
 
@@ -68,7 +88,11 @@ public final class DemoCommand extends JobCommand {
     for (Step step : steps) {
       k++;
       String dir = run.output().path(step.name());
-      List<String> args = new ArrayList<>(step.args());
+      List<String> args = new ArrayList<>();
+      for (String a : step.args()) {
+        // "@step" names the output of an earlier step.
+        args.add(a.startsWith("@") ? run.output().path(a.substring(1)) : a);
+      }
       args.add("--output");
       args.add(dir);
       if (master != null) {

@@ -55,12 +55,14 @@ public final class BlockLayout {
     final int d = input.dimension();
     final boolean labels = input.hasLabel();
     final int clientCol = Arrays.asList(input.data().columns()).indexOf(DatasetReader.CLIENT);
-    JavaPairRDD<Integer, Row> keyed = input.data().javaRDD()
-        .mapToPair(r -> new Tuple2<>(index.get(r.getString(clientCol)), r))
+    // Rows are packed into primitive arrays (features, then the label) before the shuffle: shuffling
+    // Spark Rows of boxed values costs far more than the arrays they hold.
+    JavaPairRDD<Integer, double[]> keyed = input.data().javaRDD()
+        .mapToPair(r -> new Tuple2<>(index.get(r.getString(clientCol)), pack(r, d, labels)))
         .partitionBy(new IndexPartitioner(clients.size()));
     final List<String> names = new ArrayList<>(clients);
     JavaRDD<DataBlock> blocks = keyed.values().mapPartitionsWithIndex(
-        (p, it) -> single(toBlock(p, names.get(p), it, d, labels)), true);
+        (p, it) -> single(fromPacked(p, names.get(p), it, d, labels)), true);
     return materialize(blocks, "lay out " + input.name() + " by client");
   }
 
@@ -79,6 +81,38 @@ public final class BlockLayout {
     List<T> l = new ArrayList<>(1);
     l.add(t);
     return l.iterator();
+  }
+
+  /** A row as {@code features} followed by {@code label} when present. */
+  static double[] pack(Row r, int d, boolean withLabel) {
+    double[] out = new double[withLabel ? d + 1 : d];
+    List<Object> f = r.getList(0);
+    for (int k = 0; k < d; k++) {
+      out[k] = (Double) f.get(k);
+    }
+    if (withLabel) {
+      out[d] = r.getDouble(1);
+    }
+    return out;
+  }
+
+  /** Packed rows (see {@link #pack}) into one column-major block. */
+  static DataBlock fromPacked(int partition, String client, Iterator<double[]> it, int d, boolean withLabels) {
+    List<double[]> rows = new ArrayList<>();
+    while (it.hasNext()) {
+      rows.add(it.next());
+    }
+    int n = rows.size();
+    double[] x = new double[n * d];
+    double[] y = withLabels ? new double[n] : null;
+    for (int j = 0; j < n; j++) {
+      double[] r = rows.get(j);
+      System.arraycopy(r, 0, x, j * d, d);
+      if (withLabels) {
+        y[j] = r[d];
+      }
+    }
+    return new DataBlock(partition, client, DenseMatrix.wrap(d, n, x), y);
   }
 
   /** Copies rows ({@code features}, then {@code label} when present) into one column-major block. */
