@@ -9,9 +9,12 @@ import dev.geodesic.random.SeedSequence;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// A guard against a solver that stops terminating (e.g. a cycling pivot rule), not a timing assertion.
+@Timeout(120)
 class NetworkSimplexTest {
   private final NetworkSimplex solver = new NetworkSimplex();
 
