@@ -4,7 +4,7 @@
 # Geodesic's time includes building the dense cost matrix (BLAS gemm); POT's time is emd2 alone
 # (ot.dist excluded). POT runs twice: with numItermax raised so it reaches optimality (the reference),
 # and with its default numItermax = 100000, which stops early for n = 4000 (its cost is then not optimal).
-# Usage: bench/ot-vs-pot.sh [n ...]   (default 1000 2000 4000)
+# Usage: bench/ot-vs-pot.sh [n ...]   (default 1000 2000 4000); FLY=1 also times the on-the-fly cost mode.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -17,7 +17,9 @@ mvn -q -B -o -pl bench org.apache.maven.plugins:maven-dependency-plugin:3.8.1:bu
   -Dmdep.outputFile=target/classpath.txt >/dev/null
 # this worktree's classes first: ~/.m2 is shared, another checkout may install its own snapshot
 CP="bench/target/classes:lib/target/classes:$(cat bench/target/classpath.txt)"
-java -Xmx4g -cp "$CP" dev.geodesic.bench.ExactOtBench "$OUT" "${SIZES[@]}" 2>/dev/null | tee "$OUT/java.txt"
+EXTRA=()
+if [ "${FLY:-0}" = "1" ]; then EXTRA=(--fly); fi
+java -Xmx4g -cp "$CP" dev.geodesic.bench.ExactOtBench "$OUT" "${SIZES[@]}" "${EXTRA[@]}" 2>/dev/null | tee "$OUT/java.txt"
 /usr/bin/python3 - "$OUT" <<'PY'
 import sys, time, warnings
 import numpy as np

@@ -10,7 +10,10 @@ import dev.geodesic.progress.IterationRecord;
 import dev.geodesic.progress.Trace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// A guard against a solver that stops terminating (e.g. a cycling pivot rule), not a timing assertion.
+@Timeout(120)
 class FederatedWassersteinTest {
 
   private static DiscreteMeasure cloud(long seed, String side, int d, int n, double shift, double scale,

@@ -9,9 +9,12 @@ import dev.geodesic.random.SeedSequence;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+// A guard against a solver that stops terminating (e.g. a cycling pivot rule), not a timing assertion.
+@Timeout(120)
 class NetworkSimplexTest {
   private final NetworkSimplex solver = new NetworkSimplex();
 
@@ -298,6 +301,54 @@ class NetworkSimplexTest {
   }
 
   @Test
+  void onTheFlyRowsMatchSingleEntries() {
+    DenseMatrix x = TestData.gaussian(19, "x", 7, 30, 0.0, 1.0);
+    DenseMatrix y = TestData.gaussian(19, "y", 7, 45, 1.0, 1.0);
+    for (double p : new double[] {1.0, 2.0, 2.5}) {
+      PointCloudCost c = new PointCloudCost(x, y, p);
+      DenseCostMatrix dense = DenseCostMatrix.groundCost(x, y, p);
+      double[] row = new double[45];
+      for (int i = 0; i < 30; i++) {
+        c.row(i, 3, 41, row);
+        for (int j = 3; j < 41; j++) {
+          double direct = 0.0;
+          for (int k = 0; k < 7; k++) {
+            direct += Math.pow(x.get(k, i) - y.get(k, j), 2);
+          }
+          direct = Math.pow(direct, p / 2);
+          assertEquals(direct, c.cost(i, j), 1e-12 * direct);
+          assertEquals(direct, row[j - 3], 1e-12 * direct);
+          assertEquals(direct, dense.cost(i, j), 1e-12 * direct);
+        }
+      }
+      assertTrue(c.maxAbsCostBound() >= dense.maxAbsCostBound());
+    }
+  }
+
+  @Test
+  void iterationLimitIsReportedWithAFeasiblePlan() {
+    DenseMatrix x = TestData.gaussian(29, "x", 3, 60, 0.0, 1.0);
+    DenseMatrix y = TestData.gaussian(29, "y", 3, 50, 1.0, 1.0);
+    double[] a = TestData.uniform(60);
+    double[] b = TestData.randomWeights(29, "b", 50);
+    PointCloudCost c = new PointCloudCost(x, y, 2.0);
+    NetworkSimplex.Result limited = new NetworkSimplex(new NetworkSimplex.Config(3, 0)).solve(a, b, c);
+    NetworkSimplex.Result full = solver.solve(a, b, c);
+    assertEquals(NetworkSimplex.Status.ITERATION_LIMIT, limited.status());
+    assertEquals(3, limited.iterations());
+    assertTrue(limited.cost() > full.cost());
+    double[] rows = limited.plan().rowSums();
+    double[] cols = limited.plan().colSums();
+    for (int i = 0; i < 60; i++) {
+      assertEquals(a[i], rows[i], 1e-12);
+    }
+    for (int j = 0; j < 50; j++) {
+      assertEquals(b[j], cols[j], 1e-12);
+    }
+    assertCertificate(full, a, b, c);
+  }
+
+  @Test
   void gaussianClosedFormInTwoDimensions() {
     // N(0, I) vs N((4/√2)·1, I): W2 = 4 (means differ by 4, same covariance).
     int n = 2000;
@@ -337,8 +388,12 @@ class NetworkSimplexTest {
     DenseMatrix x = TestData.gaussian(3, "x", 2, 4, 0.0, 1.0);
     DenseMatrix y = TestData.gaussian(3, "y", 2, 3, 0.0, 1.0);
     PointCloudCost c = new PointCloudCost(x, y, 2.0);
+    double truth = vertexEnumeration(a0, b0, costArray(x, y, 2.0));
     r = solver.solve(a0, b0, c);
-    assertEquals(vertexEnumeration(a0, b0, costArray(x, y, 2.0)), r.cost(), 1e-12);
+    assertEquals(truth, r.cost(), 1e-12);
+    assertCertificate(r, a0, b0, c);
+    r = solver.solve(a0, b0, DenseCostMatrix.groundCost(x, y, 2.0));
+    assertEquals(truth, r.cost(), 1e-12);
     assertCertificate(r, a0, b0, c);
   }
 

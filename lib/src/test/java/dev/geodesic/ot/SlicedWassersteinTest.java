@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.geodesic.linalg.DenseMatrix;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// A guard against a solver that stops terminating (e.g. a cycling pivot rule), not a timing assertion.
+@Timeout(120)
 class SlicedWassersteinTest {
 
   @Test
