@@ -1,5 +1,8 @@
 package dev.geodesic.ot;
 
+import dev.geodesic.progress.IterationRecord;
+import dev.geodesic.progress.ProgressListener;
+
 /**
  * Entropic optimal transport by Sinkhorn's iterations in the log domain with ε-scaling (Cuturi 2013;
  * stabilization and ε-scaling as in Schmitzer 2019 and Peyré &amp; Cuturi, "Computational OT", §4.4).
@@ -77,7 +80,21 @@ public final class SinkhornSolver {
     return solve(mu.weights(), nu.weights(), DenseCostMatrix.groundCost(mu.atoms(), nu.atoms(), p));
   }
 
+  /** As {@link #solve(DiscreteMeasure, DiscreteMeasure, double)}, reporting progress to {@code listener}. */
+  public Result solve(DiscreteMeasure mu, DiscreteMeasure nu, double p, ProgressListener listener) {
+    return solve(mu.weights(), nu.weights(), DenseCostMatrix.groundCost(mu.atoms(), nu.atoms(), p), listener);
+  }
+
   public Result solve(double[] a, double[] b, CostMatrix cost) {
+    return solve(a, b, cost, ProgressListener.none());
+  }
+
+  /**
+   * Entropic OT for weights a, b and a cost matrix. Each time the marginal error is measured (every
+   * fifth iteration) the listener receives the iteration, {@code epsilon} of the current ε-scaling
+   * stage and the relative {@code marginal_error}.
+   */
+  public Result solve(double[] a, double[] b, CostMatrix cost, ProgressListener listener) {
     int n = a.length;
     int m = b.length;
     if (n == 0 || m == 0 || cost.rows() != n || cost.cols() != m) {
@@ -112,6 +129,7 @@ public final class SinkhornSolver {
     double[] g = new double[m];
     double eps = Math.max(config.epsilon(), config.epsilonStart() > 0 ? config.epsilonStart() : cmax);
     int it = 0;
+    long start = System.nanoTime();
     double err = Double.POSITIVE_INFINITY;
     while (true) {
       boolean last = eps <= config.epsilon();
@@ -124,6 +142,8 @@ public final class SinkhornSolver {
         it++;
         if (k % 5 == 4 || it == config.maxIterations()) {
           err = rowError(c, n, m, f, g, logA, logB, a, eps) / sa;
+          listener.onIteration(IterationRecord.of(it, (System.nanoTime() - start) * 1e-9,
+              "epsilon", eps, "marginal_error", err));
           if (err <= stageTol) {
             break;
           }

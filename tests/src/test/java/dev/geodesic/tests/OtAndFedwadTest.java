@@ -155,7 +155,7 @@ class OtAndFedwadTest {
       m[k] = DiscreteMeasure.uniform(DenseMatrix.wrap(2, rows.size(), v));
     }
     FederatedWasserstein.Config cfg = new FederatedWasserstein.Config(2, 10, 1e-3, FederatedWasserstein.TimeMode.RANDOM,
-        0.5, Interpolation.EXACT, 100, 1.0, FederatedWassersteinJob.pairSeed(9, new FederatedWassersteinJob.Pair(0, 1)));
+        0.5, Interpolation.EXACT, 200, 1.0, FederatedWassersteinJob.pairSeed(9, new FederatedWassersteinJob.Pair(0, 1)));
     FederatedWasserstein.Result local = new FederatedWasserstein(cfg).run(m[0], m[1], r -> { });
     assertEquals(local.estimate(), est, 1e-9 * est);
     assertEquals(local.lower(), lower, 1e-9 * est);

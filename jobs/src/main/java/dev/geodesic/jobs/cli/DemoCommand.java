@@ -1,8 +1,7 @@
 package dev.geodesic.jobs.cli;
 
 import dev.geodesic.jobs.output.OutputReader;
-import dev.geodesic.jobs.report.TracePlots;
-import dev.geodesic.progress.Trace;
+import dev.geodesic.jobs.report.Figure;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,15 +40,15 @@ public final class DemoCommand extends JobCommand {
     List<Step> s = new ArrayList<>();
     String seedText = Long.toString(seed);
     s.add(new Step("clouds", "generate: two Gaussian clouds",
-        "Two clients, N(0, I) and N((4/√2)·1, I) in d = 2, 2000 rows each: the data of the OT and FedWaD steps.",
-        List.of("generate", "--kind", "gaussian", "--clients", "2", "--rows", "4000", "--dim", "2", "--seed", seedText)));
+        "Two clients, N(0, I) and N((4/√2)·1, I) in d = 2, 600 rows each: the data of the OT and FedWaD steps.",
+        List.of("generate", "--kind", "gaussian", "--clients", "2", "--rows", "1200", "--dim", "2", "--seed", seedText)));
     String clouds = "@clouds";
     s.add(new Step("ot-exact", "ot: exact W_2 between the clouds (network simplex)",
         "Centralized exact OT: optimal cost, sparse plan (plan.parquet) and dual potentials.",
         List.of("ot", "--input", clouds, "--solver", "exact")));
     s.add(new Step("ot-sinkhorn", "ot: entropic OT (Sinkhorn, log-domain, ε-scaling)",
         "The transport cost of the entropic plan is an upper bound on the exact cost above.",
-        List.of("ot", "--input", clouds, "--solver", "sinkhorn", "--epsilon", "0.05")));
+        List.of("ot", "--input", clouds, "--solver", "sinkhorn", "--epsilon", "0.2")));
     s.add(new Step("ot-sliced", "ot: sliced W_2",
         "Sliced W_2 over 200 seeded random directions: a different (smaller) quantity than W_2.",
         List.of("ot", "--input", clouds, "--solver", "sliced", "--seed", seedText)));
@@ -109,15 +108,13 @@ public final class DemoCommand extends JobCommand {
         continue;
       }
       Map<String, Object> summary = OutputReader.summary(dir, hadoop);
-      Trace trace = OutputReader.trace(dir, hadoop);
+      List<Figure> figures = OutputReader.reportFigures(dir, hadoop);
       Map<String, Object> shown = new LinkedHashMap<>();
       shown.put("command line", "geodesic " + String.join(" ", step.args()));
       shown.putAll(summary);
       run.report().section(step.title(), sec -> {
         sec.paragraph(step.explanation()).table(shown);
-        if (trace.size() > 0) {
-          sec.figures(new TracePlots().eachMetric(step.name(), trace));
-        }
+        sec.figures(figures);
       });
     }
     run.summary().put("method", "all").put("status", failed.isEmpty() ? "completed" : "failed")

@@ -55,8 +55,10 @@ public final class FedwadCommand extends JobCommand {
       description = "Support-limited interpolation with S atoms (barycentric projection); exact (McCann) interpolation when absent.")
   Integer support;
 
-  @Option(names = "--initial-support", defaultValue = "100", paramLabel = "S",
-      description = "Atoms of the server's first measure ξ⁽⁰⁾ ~ N(0, s²I) under exact interpolation. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--initial-support", defaultValue = "0", paramLabel = "S",
+      description = {"Atoms of the server's first measure ξ⁽⁰⁾ ~ N(0, s²I) under exact interpolation.",
+          "Default 0: the size of the pair's smaller client, which keeps ξ's support bounded (a smaller ξ⁽⁰⁾ splits",
+          "mass and the support grows each round)."})
   int initialSupport;
 
   @Option(names = "--initial-scale", defaultValue = "1.0", paramLabel = "s",
@@ -94,8 +96,8 @@ public final class FedwadCommand extends JobCommand {
     if (support != null && support < 1) {
       throw new InvalidInputException("--support must be >= 1, got " + support);
     }
-    if (initialSupport < 1) {
-      throw new InvalidInputException("--initial-support must be >= 1, got " + initialSupport);
+    if (initialSupport < 0) {
+      throw new InvalidInputException("--initial-support must be >= 0, got " + initialSupport);
     }
     if (!(initialScale > 0) || !Double.isFinite(initialScale)) {
       throw new InvalidInputException("--initial-scale must be > 0, got " + initialScale);
@@ -115,7 +117,7 @@ public final class FedwadCommand extends JobCommand {
     }
     config = new FederatedWasserstein.Config(p, rounds, tol, mode, fixed,
         support == null ? Interpolation.EXACT : Interpolation.SUPPORT_LIMITED,
-        support == null ? initialSupport : support, initialScale, seed);
+        support != null ? support : initialSupport > 0 ? initialSupport : 1, initialScale, seed);
   }
 
   @Override
@@ -140,7 +142,8 @@ public final class FedwadCommand extends JobCommand {
     Trace trace = new Trace();
     ProgressListener progress = run.progress("round", trace);
     FederatedWassersteinJob job = new FederatedWassersteinJob(
-        JavaSparkContext.fromSparkContext(run.spark().sparkContext()), clients, config);
+        JavaSparkContext.fromSparkContext(run.spark().sparkContext()), clients, config,
+        support == null && initialSupport == 0);
     long start = System.nanoTime();
     List<PairResult> results = job.run(pairs, (round, records) -> {
       if (single) {
@@ -260,7 +263,8 @@ public final class FedwadCommand extends JobCommand {
       }
       run.report().section("Pairwise federated distances", s -> {
         s.paragraph(k + " clients, " + results.size() + " pairs scheduled together: one Spark job per round for all pairs.");
-        s.figure(new HeatMapPlot().render("fedwad-matrix", "FedWaD estimate of W_p", names, m));
+        s.figure(new HeatMapPlot(HeatMapPlot.Options.defaults().withSize(Math.max(700, 60 * k + 300), Math.max(600, 60 * k + 200))
+            .withValues(k <= 16, "0.0#")).render("fedwad-matrix", "FedWaD estimate of W_p", names, m));
         plots.metrics("fedwad-widths", "Bracket width across pairs", trace,
             List.of("max_bracket_width", "mean_bracket_width")).ifPresent(s::figure);
       });

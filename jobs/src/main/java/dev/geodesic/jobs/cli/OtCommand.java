@@ -10,6 +10,8 @@ import dev.geodesic.ot.NetworkSimplex;
 import dev.geodesic.ot.PointCloudCost;
 import dev.geodesic.ot.SinkhornSolver;
 import dev.geodesic.ot.SlicedWasserstein;
+import dev.geodesic.jobs.report.TracePlots;
+import dev.geodesic.progress.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,14 @@ public final class OtCommand extends JobCommand {
       description = "sinkhorn: regularization ε (absolute, in cost units). Default: 1% of the mean cost.")
   Double epsilon;
 
+  @Option(names = "--tol", defaultValue = "1e-6", paramLabel = "T",
+      description = "sinkhorn: stop when the relative L1 marginal error ≤ T. Default: ${DEFAULT-VALUE}.")
+  double tol;
+
+  @Option(names = "--max-iterations", defaultValue = "10000", paramLabel = "N",
+      description = "sinkhorn: iteration budget over all ε-scaling stages. Default: ${DEFAULT-VALUE}.")
+  int maxIterations;
+
   @Option(names = "--projections", defaultValue = "200", paramLabel = "N",
       description = "sliced: number of random directions. Default: ${DEFAULT-VALUE}.")
   int projections;
@@ -61,6 +71,12 @@ public final class OtCommand extends JobCommand {
     }
     if (epsilon != null && (!(epsilon > 0) || !Double.isFinite(epsilon))) {
       throw new InvalidInputException("--epsilon must be > 0, got " + epsilon);
+    }
+    if (!(tol > 0) || !Double.isFinite(tol)) {
+      throw new InvalidInputException("--tol must be > 0, got " + tol);
+    }
+    if (maxIterations < 1) {
+      throw new InvalidInputException("--max-iterations must be >= 1, got " + maxIterations);
     }
     if (projections < 1) {
       throw new InvalidInputException("--projections must be >= 1, got " + projections);
@@ -127,8 +143,13 @@ public final class OtCommand extends JobCommand {
     }
     PointCloudCost cost = new PointCloudCost(mu.atoms(), nu.atoms(), p);
     double eps = epsilon != null ? epsilon : 0.01 * meanCost(cost);
-    SinkhornSolver.Result r = new SinkhornSolver(SinkhornSolver.Config.of(eps)).solve(mu, nu, p);
+    Trace trace = new Trace();
+    SinkhornSolver.Result r = new SinkhornSolver(new SinkhornSolver.Config(eps, 0.0, 0.5, tol, maxIterations))
+        .solve(mu, nu, p, run.progress("iteration", trace));
     run.solveFinished();
+    run.writeTrace(trace);
+    run.report().section("Sinkhorn convergence", s -> new TracePlots().metrics("sinkhorn-marginal-error",
+        "Relative marginal error (ε-scaling stages)", trace, List.of("marginal_error")).ifPresent(s::figure));
     run.summary().put("method", "sinkhorn-log-domain").put("status", r.converged() ? "converged" : "max-iterations")
         .put("iterations", r.iterations()).put("epsilon", r.epsilon())
         .put("cost", r.transportCost()).put("distance", Math.pow(Math.max(0, r.transportCost()), 1 / p))

@@ -11,7 +11,9 @@ import dev.geodesic.ot.DiscreteMeasure;
 import dev.geodesic.ot.LabelAugmentation;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
@@ -30,12 +32,15 @@ public final class ClientMeasures {
   private final List<String> clients;
   private final int dimension;
   private final Set<String> executorBlas;
+  private final Map<String, Integer> sizes;
 
-  private ClientMeasures(JavaRDD<ClientMeasure> rdd, List<String> clients, int dimension, Set<String> executorBlas) {
+  private ClientMeasures(JavaRDD<ClientMeasure> rdd, List<String> clients, int dimension, Set<String> executorBlas,
+      Map<String, Integer> sizes) {
     this.rdd = rdd;
     this.clients = clients;
     this.dimension = dimension;
     this.executorBlas = executorBlas;
+    this.sizes = sizes;
   }
 
   /** Two inputs, named by their paths' order: client A and client B. */
@@ -85,11 +90,19 @@ public final class ClientMeasures {
     JavaRDD<ClientMeasure> measures = blocks.map(b -> toMeasure(b, augment));
     measures.persist(StorageLevel.MEMORY_AND_DISK());
     measures.context().setJobDescription("cache client measures");
-    List<String> blas = measures.mapPartitions(ClientMeasures::blasOf).collect();
+    List<PartitionInfo> info = measures.mapPartitions(ClientMeasures::describe).collect();
     measures.context().setJobDescription(null);
     blocks.unpersist(false);
     int d = augment ? 3 * in.dimension() : in.dimension();
-    return new ClientMeasures(measures, List.copyOf(clients), d, new TreeSet<>(blas));
+    Set<String> blas = new TreeSet<>();
+    Map<String, Integer> sizes = new HashMap<>();
+    for (PartitionInfo p : info) {
+      blas.add(p.blas());
+      if (p.client() != null) {
+        sizes.put(p.client(), p.size());
+      }
+    }
+    return new ClientMeasures(measures, List.copyOf(clients), d, blas, sizes);
   }
 
   private static ClientMeasure toMeasure(DataBlock b, boolean augment) {
@@ -97,13 +110,25 @@ public final class ClientMeasures {
     return new ClientMeasure(b.client(), DiscreteMeasure.uniform(x));
   }
 
-  private static Iterator<String> blasOf(Iterator<ClientMeasure> it) {
+  /** What the task caching a client's measure reports: the client, its sample count, its BLAS. */
+  record PartitionInfo(String client, int size, String blas) implements java.io.Serializable {}
+
+  private static Iterator<PartitionInfo> describe(Iterator<ClientMeasure> it) {
+    List<PartitionInfo> l = new ArrayList<>(1);
+    String blas = Blas.get().implementationName();
     while (it.hasNext()) {
-      it.next();
+      ClientMeasure c = it.next();
+      l.add(new PartitionInfo(c.client(), c.measure().size(), blas));
     }
-    List<String> l = new ArrayList<>(1);
-    l.add(Blas.get().implementationName());
+    if (l.isEmpty()) {
+      l.add(new PartitionInfo(null, 0, blas));
+    }
     return l.iterator();
+  }
+
+  /** Number of samples of {@code client}. */
+  public int size(String client) {
+    return sizes.get(client);
   }
 
   public JavaRDD<ClientMeasure> rdd() {

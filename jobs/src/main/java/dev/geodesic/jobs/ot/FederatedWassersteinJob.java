@@ -42,11 +42,18 @@ public final class FederatedWassersteinJob {
   private final JavaSparkContext jsc;
   private final ClientMeasures clients;
   private final FederatedWasserstein.Config config;
+  private final boolean autoInitialSupport;
 
-  public FederatedWassersteinJob(JavaSparkContext jsc, ClientMeasures clients, FederatedWasserstein.Config config) {
+  /**
+   * @param autoInitialSupport size ξ⁽⁰⁾ of each pair to its smaller client instead of
+   *     {@code config.initialSupport()}
+   */
+  public FederatedWassersteinJob(JavaSparkContext jsc, ClientMeasures clients, FederatedWasserstein.Config config,
+      boolean autoInitialSupport) {
     this.jsc = jsc;
     this.clients = clients;
     this.config = config;
+    this.autoInitialSupport = autoInitialSupport;
   }
 
   /** The seed of pair (a, b): its own stream of the run's seed, so every pair is reproducible alone. */
@@ -69,8 +76,16 @@ public final class FederatedWassersteinJob {
     int n = pairs.size();
     List<FederatedWasserstein.Server> servers = new ArrayList<>(n);
     List<List<IterationRecord>> traces = new ArrayList<>(n);
+    List<String> names0 = clients.clients();
     for (Pair p : pairs) {
-      servers.add(new FederatedWasserstein(config.withSeed(pairSeed(config.seed(), p))).server(clients.dimension()));
+      FederatedWasserstein.Config c = config.withSeed(pairSeed(config.seed(), p));
+      if (autoInitialSupport) {
+        // ξ⁽⁰⁾ as large as the smaller client: with uniform weights the plans are then (close to)
+        // permutations and exact interpolation keeps the support bounded; a smaller ξ⁽⁰⁾ splits mass
+        // and the support grows round after round.
+        c = c.withInitial(Math.min(clients.size(names0.get(p.a())), clients.size(names0.get(p.b()))), c.initialScale());
+      }
+      servers.add(new FederatedWasserstein(c).server(clients.dimension()));
       traces.add(new ArrayList<>());
     }
     List<String> names = clients.clients();

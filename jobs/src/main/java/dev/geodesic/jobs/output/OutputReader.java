@@ -6,7 +6,13 @@ import dev.geodesic.progress.Trace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import dev.geodesic.jobs.report.Figure;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -42,6 +48,24 @@ public final class OutputReader {
       t.onIteration(new IterationRecord(Integer.parseInt(cells[0]), Double.parseDouble(cells[1]), m));
     }
     return t;
+  }
+
+  /** The plots a command's {@code report.html} shows, in its order (none when it wrote no report). */
+  public static List<Figure> reportFigures(String dir, Configuration conf) throws IOException {
+    List<Figure> out = new ArrayList<>();
+    Path report = new Path(dir, "report.html");
+    if (!report.getFileSystem(conf).exists(report)) {
+      return out;
+    }
+    Matcher m = Pattern.compile("<img src=\"([^\"]+\\.png)\"").matcher(read(report, conf));
+    while (m.find()) {
+      Path png = new Path(dir, m.group(1));
+      try (InputStream in = png.getFileSystem(conf).open(png)) {
+        String name = m.group(1).substring(0, m.group(1).length() - 4);
+        out.add(new Figure(name, name, ImageIO.read(in)));
+      }
+    }
+    return out;
   }
 
   private static String read(Path p, Configuration conf) throws IOException {
