@@ -60,5 +60,47 @@ class LauncherTest {
     List<Row> b = EndToEnd.spark().read().parquet(local.resolve("data.parquet").toString()).orderBy("client", "features").collectAsList();
     assertEquals(600, a.size());
     assertEquals(b, a, "executors in other JVMs generate exactly the rows local mode does");
+
+    // FedWaD with the clients cached in two executor JVMs gives local mode's numbers.
+    Path fedCluster = dir.resolve("fedwad-cluster");
+    EndToEnd.Result f = Launcher.run(env, 300, "fedwad", "--input", cluster.toString(), "--rounds", "5",
+        "--master", "local-cluster[2,1,1024]", "--conf", "spark.serializer=org.apache.spark.serializer.KryoSerializer",
+        "--output", fedCluster.toString());
+    assertEquals(0, f.status(), f::describe);
+    Path fedLocal = dir.resolve("fedwad-local");
+    EndToEnd.ok("fedwad", "--input", local.toString(), "--rounds", "5", "--output", fedLocal.toString());
+    Map<String, Object> sc = EndToEnd.summary(fedCluster);
+    Map<String, Object> sl = EndToEnd.summary(fedLocal);
+    double est = ((Number) sl.get("estimate")).doubleValue();
+    assertEquals(est, ((Number) sc.get("estimate")).doubleValue(), 1e-9 * est);
+    assertEquals(((Number) sl.get("lower")).doubleValue(), ((Number) sc.get("lower")).doubleValue(), 1e-9 * est);
+    assertTrue(((String) sc.get("executor_blas")).endsWith("BLAS"));
+  }
+
+  @Test
+  void killedRunLeavesNoOutputAndTheNextRunSucceeds() throws Exception {
+    Path out = dir.resolve("killed");
+    java.util.List<String> cmd = java.util.List.of(Launcher.repositoryRoot().resolve("geodesic").toString(),
+        "generate", "--kind", "least-squares", "--rows", "20000000", "--dim", "20", "--output", out.toString());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    // Wait until the run has started writing (its hidden staging directory exists), then kill it hard.
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    boolean staging = false;
+    while (!staging && System.nanoTime() < deadline && p.isAlive()) {
+      try (var s = Files.list(dir)) {
+        staging = s.anyMatch(x -> x.getFileName().toString().startsWith(".killed.geodesic-staging"));
+      }
+      Thread.sleep(200);
+    }
+    assertTrue(staging, "the run reached its writing phase");
+    p.destroyForcibly().waitFor();
+    assertFalse(Files.exists(out), "a killed run leaves no output directory");
+
+    EndToEnd.ok("generate", "--kind", "least-squares", "--rows", "100", "--dim", "3", "--output", out.toString());
+    EndToEnd.assertCommitted(out);
+    try (var s = Files.list(dir)) {
+      assertTrue(s.noneMatch(x -> x.getFileName().toString().startsWith(".killed.geodesic-staging")),
+          "the next run to the same output removes the stale staging directory");
+    }
   }
 }
