@@ -6,9 +6,5 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-mvn -q -B -o -DskipTests install
-mvn -q -B -o -pl bench org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.outputFile=target/classpath.txt >/dev/null
-# this worktree's classes first: ~/.m2 is shared, another checkout may install its own snapshot
-CP="bench/target/classes:lib/target/classes:$(cat bench/target/classpath.txt)"
+CP="$(bench/classpath.sh)"
 java -Xmx4g -cp "$CP" dev.geodesic.bench.FedwadRoundsBench "$@" 2>/dev/null

@@ -12,11 +12,7 @@ SIZES=("$@")
 if [ ${#SIZES[@]} -eq 0 ]; then SIZES=(1000 2000 4000); fi
 OUT=bench/target/ot-vs-pot
 mkdir -p "$OUT"
-mvn -q -B -o -DskipTests install
-mvn -q -B -o -pl bench org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.outputFile=target/classpath.txt >/dev/null
-# this worktree's classes first: ~/.m2 is shared, another checkout may install its own snapshot
-CP="bench/target/classes:lib/target/classes:$(cat bench/target/classpath.txt)"
+CP="$(bench/classpath.sh)"
 EXTRA=()
 if [ "${FLY:-0}" = "1" ]; then EXTRA=(--fly); fi
 java -Xmx4g -cp "$CP" dev.geodesic.bench.ExactOtBench "$OUT" "${SIZES[@]}" "${EXTRA[@]}" 2>/dev/null | tee "$OUT/java.txt"
