@@ -188,6 +188,15 @@ class OtAndFedwadTest {
       assertEquals(est, mirror.getDouble(2), 0.0);
     }
     assertTrue(Files.isRegularFile(out.resolve("report.html")));
+
+    // The three clients packed into two partitions (two share one task): the same distances.
+    Path packed = dir.resolve("pairs-packed");
+    ok("fedwad", "--input", clouds.toString(), "--client-col", "client", "--support", "40", "--rounds", "8",
+        "--partitions", "2", "--output", packed.toString());
+    List<Row> again = spark().read().parquet(packed.resolve("distances.parquet").toString()).collectAsList();
+    for (int k = 0; k < rows.size(); k++) {
+      assertEquals(rows.get(k).getDouble(2), again.get(k).getDouble(2), 1e-9 * Math.max(1, rows.get(k).getDouble(2)));
+    }
   }
 
   @Test

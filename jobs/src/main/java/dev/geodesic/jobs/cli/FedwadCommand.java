@@ -84,24 +84,14 @@ public final class FedwadCommand extends JobCommand {
   @Override
   protected void validateOptions() {
     input.validate(1, 2);
-    if (rounds < 1) {
-      throw new InvalidInputException("--rounds must be >= 1, got " + rounds);
+    OptionChecks.atLeast("--rounds", rounds, 1);
+    OptionChecks.atLeast("--tol", tol, 0);
+    OptionChecks.atLeast("--p", p, 1);
+    if (support != null) {
+      OptionChecks.atLeast("--support", support, 1);
     }
-    if (!(tol >= 0) || !Double.isFinite(tol)) {
-      throw new InvalidInputException("--tol must be >= 0, got " + tol);
-    }
-    if (!(p >= 1) || !Double.isFinite(p)) {
-      throw new InvalidInputException("--p must be >= 1, got " + p);
-    }
-    if (support != null && support < 1) {
-      throw new InvalidInputException("--support must be >= 1, got " + support);
-    }
-    if (initialSupport < 0) {
-      throw new InvalidInputException("--initial-support must be >= 0, got " + initialSupport);
-    }
-    if (!(initialScale > 0) || !Double.isFinite(initialScale)) {
-      throw new InvalidInputException("--initial-scale must be > 0, got " + initialScale);
-    }
+    OptionChecks.atLeast("--initial-support", initialSupport, 0);
+    OptionChecks.positive("--initial-scale", initialScale);
     FederatedWasserstein.TimeMode mode = FederatedWasserstein.TimeMode.RANDOM;
     double fixed = 0.5;
     if (!t.equalsIgnoreCase("random")) {
@@ -127,9 +117,9 @@ public final class FedwadCommand extends JobCommand {
     if (input.paths().size() == 2) {
       ValidatedInput a = reader.read(input.spec(0));
       ValidatedInput b = reader.read(input.spec(1));
-      clients = ClientMeasures.fromTwoInputs(a, b, labelAugment);
+      clients = ClientMeasures.fromTwoInputs(a, b, labelAugment, partitions);
     } else {
-      clients = ClientMeasures.fromClientColumn(reader.read(input.spec(0)), input.clientColumn(), 2, labelAugment);
+      clients = ClientMeasures.fromClientColumn(reader.read(input.spec(0)), input.clientColumn(), 2, labelAugment, partitions);
     }
     run.executorBlas(clients.executorBlas());
     run.solveStarted();

@@ -79,12 +79,8 @@ public final class GenerateCommand extends JobCommand {
 
   @Override
   protected void validateOptions() {
-    if (rows < 1) {
-      throw new InvalidInputException("--rows must be >= 1, got " + rows);
-    }
-    if (dim < 1) {
-      throw new InvalidInputException("--dim must be >= 1, got " + dim);
-    }
+    OptionChecks.atLeast("--rows", rows, 1);
+    OptionChecks.atLeast("--dim", dim, 1);
     try {
       plan = plan();
     } catch (IllegalArgumentException e) {
@@ -100,9 +96,7 @@ public final class GenerateCommand extends JobCommand {
     SeedSequence seeds = SeedSequence.of(seed);
     switch (kind.toLowerCase(Locale.ROOT)) {
       case "gaussian": {
-        if (clients < 1) {
-          throw new InvalidInputException("--clients must be >= 1, got " + clients);
-        }
+        OptionChecks.atLeast("--clients", clients, 1);
         checkRepeat("--mean", means.size());
         checkRepeat("--covariance", covariances.size());
         if (sigmas.size() > 1) {
@@ -118,9 +112,7 @@ public final class GenerateCommand extends JobCommand {
             clouds.add(new GaussianCloudGenerator.Cloud(mean, parseMatrix(covariances.get(k)), 1.0));
           } else {
             double s = sigmas.isEmpty() ? 1.0 : sigmas.get(sigmas.size() == 1 ? 0 : k);
-            if (!(s >= 0) || !Double.isFinite(s)) {
-              throw new InvalidInputException("--sigma must be >= 0, got " + s);
-            }
+            OptionChecks.atLeast("--sigma", s, 0.0);
             clouds.add(GaussianCloudGenerator.Cloud.isotropic(mean, s, 1.0));
           }
         }
@@ -167,9 +159,7 @@ public final class GenerateCommand extends JobCommand {
             List.of(g.trueWeights(), new double[] {g.intercept()}));
       }
       case "least-squares": {
-        if (!(noise >= 0)) {
-          throw new InvalidInputException("--noise must be >= 0, got " + noise);
-        }
+        OptionChecks.atLeast("--noise", noise, 0.0);
         LeastSquaresGenerator g = new LeastSquaresGenerator(
             new LeastSquaresGenerator.Config(dim, weightNorm, intercept, noise), seeds);
         return new GeneratorPlan("least-squares", List.of(g), nulls(), List.of("weights", "intercept"),

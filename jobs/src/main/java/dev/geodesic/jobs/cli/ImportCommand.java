@@ -64,9 +64,7 @@ public final class ImportCommand extends JobCommand {
     if (inputs.isEmpty()) {
       throw new InvalidInputException("--input is required");
     }
-    if (limit < 0) {
-      throw new InvalidInputException("--limit must be >= 0, got " + limit);
-    }
+    OptionChecks.atLeast("--limit", limit, 0);
     if (!input.isIdx()) {
       input.validate(1, 1);
       return;

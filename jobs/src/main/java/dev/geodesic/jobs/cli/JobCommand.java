@@ -34,7 +34,9 @@ public abstract class JobCommand implements Callable<Integer> {
   protected long seed;
 
   @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
-      description = "Spark partitions for the data (0: keep the input's / Spark's default). Default: ${DEFAULT-VALUE}.")
+      description = {"Spark partitions for the data (0: keep the input's / Spark's default).",
+          "ot, fedwad: partitions holding the clients, client k on partition k mod N (0: one per client).",
+          "Default: ${DEFAULT-VALUE}."})
   protected int partitions;
 
   @Option(names = "--master", paramLabel = "URL",
@@ -61,9 +63,7 @@ public abstract class JobCommand implements Callable<Integer> {
     if (output == null) {
       output = defaultOutput();
     }
-    if (partitions < 0) {
-      throw new InvalidInputException("--partitions must be >= 0, got " + partitions);
-    }
+    OptionChecks.atLeast("--partitions", partitions, 0);
     SparkSessions.validateConfs(conf);
     validateOptions();
     OutputDirectory.prepare(output, overwrite, new Configuration());

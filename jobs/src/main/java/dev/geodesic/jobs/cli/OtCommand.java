@@ -66,29 +66,21 @@ public final class OtCommand extends JobCommand {
     if (!List.of("exact", "sinkhorn", "sliced").contains(solver)) {
       throw new InvalidInputException("--solver must be exact, sinkhorn or sliced, not '" + solver + "'");
     }
-    if (!(p >= 1) || !Double.isFinite(p)) {
-      throw new InvalidInputException("--p must be >= 1, got " + p);
+    OptionChecks.atLeast("--p", p, 1);
+    if (epsilon != null) {
+      OptionChecks.positive("--epsilon", epsilon);
     }
-    if (epsilon != null && (!(epsilon > 0) || !Double.isFinite(epsilon))) {
-      throw new InvalidInputException("--epsilon must be > 0, got " + epsilon);
-    }
-    if (!(tol > 0) || !Double.isFinite(tol)) {
-      throw new InvalidInputException("--tol must be > 0, got " + tol);
-    }
-    if (maxIterations < 1) {
-      throw new InvalidInputException("--max-iterations must be >= 1, got " + maxIterations);
-    }
-    if (projections < 1) {
-      throw new InvalidInputException("--projections must be >= 1, got " + projections);
-    }
+    OptionChecks.positive("--tol", tol);
+    OptionChecks.atLeast("--max-iterations", maxIterations, 1);
+    OptionChecks.atLeast("--projections", projections, 1);
   }
 
   @Override
   protected void run(JobRun run) {
     DatasetReader reader = new DatasetReader(run.spark());
     ClientMeasures clients = input.paths().size() == 2
-        ? ClientMeasures.fromTwoInputs(reader.read(input.spec(0)), reader.read(input.spec(1)), false)
-        : ClientMeasures.fromClientColumn(reader.read(input.spec(0)), input.clientColumn(), 2, false);
+        ? ClientMeasures.fromTwoInputs(reader.read(input.spec(0)), reader.read(input.spec(1)), false, partitions)
+        : ClientMeasures.fromClientColumn(reader.read(input.spec(0)), input.clientColumn(), 2, false, partitions);
     if (clients.clients().size() != 2) {
       throw new InvalidInputException("input '" + input.paths().get(0) + "' has " + clients.clients().size()
           + " clients " + clients.clients() + "; ot needs exactly 2 (fedwad computes all pairs)");

@@ -48,6 +48,14 @@ public final class BlockLayout {
 
   /** One block per client, client k (in {@code clients} order) on partition k. */
   public static JavaRDD<DataBlock> byClient(ValidatedInput input, List<String> clients) {
+    return byClient(input, clients, clients.size());
+  }
+
+  /**
+   * One block per client, client k on partition k mod {@code partitions}: each client's samples are
+   * whole in one partition, and a partition may hold several clients (fewer, larger tasks).
+   */
+  public static JavaRDD<DataBlock> byClient(ValidatedInput input, List<String> clients, int partitions) {
     Map<String, Integer> index = new TreeMap<>();
     for (int k = 0; k < clients.size(); k++) {
       index.put(clients.get(k), k);
@@ -59,10 +67,10 @@ public final class BlockLayout {
     // Spark Rows of boxed values costs far more than the arrays they hold.
     JavaPairRDD<Integer, double[]> keyed = input.data().javaRDD()
         .mapToPair(r -> new Tuple2<>(index.get(r.getString(clientCol)), pack(r, d, labels)))
-        .partitionBy(new IndexPartitioner(clients.size()));
+        .partitionBy(new ModuloPartitioner(Math.max(1, Math.min(partitions, clients.size()))));
     final List<String> names = new ArrayList<>(clients);
-    JavaRDD<DataBlock> blocks = keyed.values().mapPartitionsWithIndex(
-        (p, it) -> single(fromPacked(p, names.get(p), it, d, labels)), true);
+    JavaRDD<DataBlock> blocks = keyed.mapPartitionsWithIndex(
+        (p, it) -> fromPacked(p, names, it, d, labels), true);
     return materialize(blocks, "lay out " + input.name() + " by client");
   }
 
@@ -96,12 +104,22 @@ public final class BlockLayout {
     return out;
   }
 
-  /** Packed rows (see {@link #pack}) into one column-major block. */
-  static DataBlock fromPacked(int partition, String client, Iterator<double[]> it, int d, boolean withLabels) {
-    List<double[]> rows = new ArrayList<>();
+  /** Packed rows keyed by client index (see {@link #pack}) into one column-major block per client. */
+  static Iterator<DataBlock> fromPacked(int partition, List<String> names, Iterator<Tuple2<Integer, double[]>> it,
+      int d, boolean withLabels) {
+    Map<Integer, List<double[]>> byClient = new TreeMap<>();
     while (it.hasNext()) {
-      rows.add(it.next());
+      Tuple2<Integer, double[]> t = it.next();
+      byClient.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2());
     }
+    List<DataBlock> out = new ArrayList<>(byClient.size());
+    for (Map.Entry<Integer, List<double[]>> e : byClient.entrySet()) {
+      out.add(block(partition, names.get(e.getKey()), e.getValue(), d, withLabels));
+    }
+    return out.iterator();
+  }
+
+  private static DataBlock block(int partition, String client, List<double[]> rows, int d, boolean withLabels) {
     int n = rows.size();
     double[] x = new double[n * d];
     double[] y = withLabels ? new double[n] : null;
@@ -142,12 +160,12 @@ public final class BlockLayout {
         withLabels ? Arrays.copyOf(y, n) : null);
   }
 
-  /** Sends key k to partition k. */
-  static final class IndexPartitioner extends Partitioner {
+  /** Sends key k to partition k mod n. */
+  static final class ModuloPartitioner extends Partitioner {
     private static final long serialVersionUID = 1L;
     private final int n;
 
-    IndexPartitioner(int n) {
+    ModuloPartitioner(int n) {
       this.n = n;
     }
 
@@ -158,12 +176,12 @@ public final class BlockLayout {
 
     @Override
     public int getPartition(Object key) {
-      return (Integer) key;
+      return (Integer) key % n;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof IndexPartitioner p && p.n == n;
+      return o instanceof ModuloPartitioner p && p.n == n;
     }
 
     @Override

@@ -23,7 +23,8 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The clients of an OT command as cached measures, client k alone on partition k: from two inputs
+ * The clients of an OT command as cached measures, client k on partition k (or k mod P with
+ * {@code --partitions P}): from two inputs
  * (client A = the first, B = the second) or from one input split by its client column. Optionally
  * each client augments its samples with its label classes' statistics (OTDD-style) in place.
  */
@@ -44,7 +45,7 @@ public final class ClientMeasures {
   }
 
   /** Two inputs, named by their paths' order: client A and client B. */
-  public static ClientMeasures fromTwoInputs(ValidatedInput a, ValidatedInput b, boolean augmentLabels) {
+  public static ClientMeasures fromTwoInputs(ValidatedInput a, ValidatedInput b, boolean augmentLabels, int partitions) {
     if (a.dimension() != b.dimension()) {
       throw new InvalidInputException("dimension mismatch: input '" + a.name() + "' has " + a.dimension()
           + " features, input '" + b.name() + "' has " + b.dimension());
@@ -53,7 +54,7 @@ public final class ClientMeasures {
     Dataset<Row> db = tag(b, "B", augmentLabels);
     ValidatedInput both = new ValidatedInput(a.name() + " + " + b.name(), da.unionByName(db), a.dimension(),
         a.rows() + b.rows());
-    return build(both, List.of("A", "B"), augmentLabels);
+    return build(both, List.of("A", "B"), augmentLabels, partitions);
   }
 
   private static Dataset<Row> tag(ValidatedInput in, String client, boolean withLabel) {
@@ -68,7 +69,7 @@ public final class ClientMeasures {
 
   /** One input whose client column splits it; at least {@code minClients} clients. */
   public static ClientMeasures fromClientColumn(ValidatedInput in, String clientColumn, int minClients,
-      boolean augmentLabels) {
+      boolean augmentLabels, int partitions) {
     if (!in.hasClient()) {
       throw new InvalidInputException("input '" + in.name() + "' has no client column '" + clientColumn + "'");
     }
@@ -82,11 +83,12 @@ public final class ClientMeasures {
     }
     Dataset<Row> d = augmentLabels ? in.data()
         : in.data().select(DatasetReader.FEATURES, DatasetReader.CLIENT);
-    return build(new ValidatedInput(in.name(), d, in.dimension(), in.rows()), clients, augmentLabels);
+    return build(new ValidatedInput(in.name(), d, in.dimension(), in.rows()), clients, augmentLabels, partitions);
   }
 
-  private static ClientMeasures build(ValidatedInput in, List<String> clients, boolean augment) {
-    JavaRDD<DataBlock> blocks = BlockLayout.byClient(in, clients);
+  /** {@code partitions}: how many partitions hold the K clients (0: one per client). */
+  private static ClientMeasures build(ValidatedInput in, List<String> clients, boolean augment, int partitions) {
+    JavaRDD<DataBlock> blocks = BlockLayout.byClient(in, clients, partitions > 0 ? partitions : clients.size());
     JavaRDD<ClientMeasure> measures = blocks.map(b -> toMeasure(b, augment));
     measures.persist(StorageLevel.MEMORY_AND_DISK());
     measures.context().setJobDescription("cache client measures");
