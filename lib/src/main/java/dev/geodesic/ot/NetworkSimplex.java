@@ -1,5 +1,8 @@
 package dev.geodesic.ot;
 
+import dev.geodesic.progress.IterationRecord;
+import dev.geodesic.progress.ProgressListener;
+
 import java.util.Arrays;
 
 /**
@@ -147,6 +150,20 @@ public final class NetworkSimplex {
    *     NaN or infinite weight, or total masses differing beyond {@link #MASS_TOLERANCE}
    */
   public Result solve(double[] a, double[] b, CostMatrix cost) {
+    return solve(a, b, cost, ProgressListener.none());
+  }
+
+  /** As {@link #solveAuto(DiscreteMeasure, DiscreteMeasure, double)}, reporting progress to {@code listener}. */
+  public Result solveAuto(DiscreteMeasure mu, DiscreteMeasure nu, double p, ProgressListener listener) {
+    return solve(mu.weights(), nu.weights(), CostMatrix.groundCost(mu.atoms(), nu.atoms(), p), listener);
+  }
+
+  /**
+   * As {@link #solve(double[], double[], CostMatrix)}; at most once a second (checked every 2^14
+   * pivots) {@code listener} receives the pivot count so far and {@code entering_reduced_cost}, the
+   * reduced cost of the last entering arc (negative; it tends to 0 as the plan nears optimality).
+   */
+  public Result solve(double[] a, double[] b, CostMatrix cost, ProgressListener listener) {
     validate(a, b, cost);
     int n0 = a.length;
     int m0 = b.length;
@@ -166,7 +183,7 @@ public final class NetworkSimplex {
     boolean restricted = rowsKept.length != n0 || colsKept.length != m0;
     CostMatrix c = restricted ? cost.restrict(rowsKept, colsKept) : cost;
     Tree t = new Tree(aa, bb, c, config);
-    long iterations = t.run();
+    long iterations = t.run(listener);
     Result r = t.result(iterations);
     if (!restricted) {
       return r;
@@ -441,14 +458,24 @@ public final class NetworkSimplex {
       prevSib[child] = -1;
     }
 
-    long run() {
+    long run(ProgressListener listener) {
       long it = 0;
+      long start = System.nanoTime();
+      long lastReport = start;
       while (it < maxIterations) {
         if (!price()) {
           return it;
         }
         it++;
         pivot(enterI, n + enterJ, enterRc);
+        if ((it & 0x3FFF) == 0) {
+          long now = System.nanoTime();
+          if (now - lastReport >= 1_000_000_000L) {
+            lastReport = now;
+            listener.onIteration(IterationRecord.of((int) Math.min(Integer.MAX_VALUE, it), (now - start) * 1e-9,
+                "pivots", it, "entering_reduced_cost", enterRc));
+          }
+        }
       }
       optimalAtLimit = !price();
       return it;

@@ -109,8 +109,12 @@ public final class OtCommand extends JobCommand {
   }
 
   private void exact(JobRun run, DiscreteMeasure mu, DiscreteMeasure nu) {
-    NetworkSimplex.Result r = new NetworkSimplex().solveAuto(mu, nu, p);
+    Trace trace = new Trace();
+    NetworkSimplex.Result r = new NetworkSimplex().solveAuto(mu, nu, p, run.progress("pivots", trace));
     run.solveFinished();
+    if (trace.size() > 0) {
+      run.writeTrace(trace);
+    }
     boolean optimal = r.status() == NetworkSimplex.Status.OPTIMAL;
     run.summary().put("method", "network-simplex").put("status", optimal ? "converged" : "max-iterations")
         .put("iterations", r.iterations()).put("cost", r.cost()).put("distance", r.wasserstein(p))
