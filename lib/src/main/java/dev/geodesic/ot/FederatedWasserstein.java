@@ -148,6 +148,22 @@ public final class FederatedWasserstein {
   }
 
   /**
+   * A server that continues from a saved {@link ServerState}: with the same seed, p and interpolation
+   * it goes on exactly as the saved run would have. The round budget and tolerance are this
+   * configuration's, so a finished run can be extended with more rounds.
+   */
+  public Server resume(ServerState state) {
+    return new Server(state);
+  }
+
+  /**
+   * What a server needs to continue: ξ of the next round, the rounds done, the best bounds so far,
+   * whether they met the tolerance, and the seconds spent.
+   */
+  public record ServerState(DiscreteMeasure xi, int round, double bestUpper, double bestLower, boolean converged,
+      double elapsedSeconds) implements java.io.Serializable {}
+
+  /**
    * The server's side of one FedWaD run, advanced a round at a time: read {@link #xi()} and the
    * clients' times, obtain both {@link ClientReply replies} however the clients are reached, then
    * {@link #receive} them. A distributed caller runs many servers (pairs of clients) side by side
@@ -155,17 +171,53 @@ public final class FederatedWasserstein {
    */
   public final class Server {
     private final SeedSequence seeds;
-    private final long start = System.nanoTime();
+    private final long start;
     private DiscreteMeasure xi;
     private int round;
     private double bestU = Double.POSITIVE_INFINITY;
     private double bestL = 0.0;
     private boolean converged;
     private boolean finished;
+    /** The last round's interpolants and t_S when the budget stopped the run before the server's step. */
+    private DiscreteMeasure pendingA;
+    private DiscreteMeasure pendingB;
+    private double pendingT;
 
     private Server(int dimension) {
       this.seeds = SeedSequence.of(config.seed());
       this.xi = initialMeasure(seeds, dimension);
+      this.start = System.nanoTime();
+    }
+
+    private Server(ServerState s) {
+      this.seeds = SeedSequence.of(config.seed());
+      this.xi = s.xi();
+      this.round = s.round();
+      this.bestU = s.bestUpper();
+      this.bestL = s.bestLower();
+      this.converged = s.converged();
+      this.finished = converged || round >= config.maxRounds();
+      this.start = System.nanoTime() - (long) (s.elapsedSeconds() * 1e9);
+    }
+
+    /** ξ⁽ᵏ⁺¹⁾ = Interp(ξ_B → ξ_A, t_S): the server's only OT solve, on interpolants only. */
+    private DiscreteMeasure serverStep(DiscreteMeasure xb, DiscreteMeasure xa, double tS) {
+      NetworkSimplex.Result r = solver.solveAuto(xb, xa, config.p());
+      return config.interpolation().apply(xb, xa, r.plan(), tS);
+    }
+
+    /**
+     * The state to save after a round (see {@link FederatedWasserstein#resume}). When the round budget
+     * stopped the run, this first makes the server's step it skipped, so the state holds ξ of the
+     * next round.
+     */
+    public ServerState state() {
+      if (pendingA != null) {
+        xi = serverStep(pendingB, pendingA, pendingT);
+        pendingA = null;
+        pendingB = null;
+      }
+      return new ServerState(xi, round, bestU, bestL, converged, (System.nanoTime() - start) * 1e-9);
     }
 
     /** ξ⁽ᵏ⁾, the measure both clients receive this round. */
@@ -217,10 +269,12 @@ public final class FederatedWasserstein {
           "upper", upper, "lower", lower, "estimate", bestU, "bracket_width", width,
           "support", support, "t_a", tA, "t_b", tB, "t_server", tS);
       if (!finished) {
-        DiscreteMeasure xa = ra.interpolant();
-        DiscreteMeasure xb = rb.interpolant();
-        NetworkSimplex.Result r = solver.solveAuto(xb, xa, config.p());
-        xi = config.interpolation().apply(xb, xa, r.plan(), tS);
+        xi = serverStep(rb.interpolant(), ra.interpolant(), tS);
+      } else if (!converged) {
+        // Keep what the next ξ needs, so that a saved state can be resumed with a larger budget.
+        pendingA = ra.interpolant();
+        pendingB = rb.interpolant();
+        pendingT = tS;
       }
       return rec;
     }

@@ -8,7 +8,8 @@ import java.util.Map;
  * One row of a solver's trace: the iteration number, seconds since the solve started, and the named
  * metrics of that iteration (e.g. {@code upper}, {@code lower}, {@code objective}), in a fixed order.
  */
-public record IterationRecord(int iteration, double elapsedSeconds, Map<String, Double> metrics) {
+public record IterationRecord(int iteration, double elapsedSeconds, Map<String, Double> metrics)
+    implements java.io.Serializable {
   public IterationRecord {
     metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
   }

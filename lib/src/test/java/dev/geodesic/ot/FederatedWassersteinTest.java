@@ -141,4 +141,42 @@ class FederatedWassersteinTest {
     assertEquals(3, calls[0]);
     assertEquals(new FederatedWasserstein(cfg).run(mu, nu, rec -> { }), r);
   }
+
+  @Test
+  void resumedRunContinuesExactlyAsTheUninterruptedOne() throws Exception {
+    DiscreteMeasure mu = cloud(5, "mu", 3, 40, 0.0, 1.0, true);
+    DiscreteMeasure nu = cloud(5, "nu", 3, 40, 2.0, 1.0, true);
+    FederatedWasserstein.Config cfg = new FederatedWasserstein.Config(2, 8, 0, FederatedWasserstein.TimeMode.RANDOM,
+        0.5, Interpolation.EXACT, 40, 1.0, 11);
+    Trace whole = new Trace();
+    FederatedWasserstein.Result uninterrupted = new FederatedWasserstein(cfg).run(mu, nu, whole);
+
+    // Three rounds under a budget of 3, saved through Java serialization, then resumed under 8.
+    FederatedWasserstein first = new FederatedWasserstein(cfg.withRounds(3));
+    FederatedWasserstein.Server s = first.server(3);
+    LocalWassersteinClient a = LocalWassersteinClient.of(mu, cfg);
+    LocalWassersteinClient b = LocalWassersteinClient.of(nu, cfg);
+    while (!s.finished()) {
+      s.receive(a.reply(s.xi(), s.timeA()), b.reply(s.xi(), s.timeB()));
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(s.state());
+    }
+    FederatedWasserstein.ServerState saved;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      saved = (FederatedWasserstein.ServerState) in.readObject();
+    }
+    assertEquals(3, saved.round());
+    FederatedWasserstein.Server resumed = new FederatedWasserstein(cfg).resume(saved);
+    List<Double> uppers = new java.util.ArrayList<>();
+    while (!resumed.finished()) {
+      uppers.add(resumed.receive(a.reply(resumed.xi(), resumed.timeA()), b.reply(resumed.xi(), resumed.timeB())).metric("upper"));
+    }
+    assertEquals(uninterrupted, resumed.result());
+    double[] wholeUppers = whole.column("upper");
+    for (int k = 0; k < uppers.size(); k++) {
+      assertEquals(wholeUppers[3 + k], uppers.get(k), 0.0);
+    }
+  }
 }

@@ -200,6 +200,41 @@ class OtAndFedwadTest {
   }
 
   @Test
+  void checkpointedRunResumesExactlyAndRefusesOtherOptions() throws Exception {
+    Path clouds = dir.resolve("ck-clouds");
+    ok("generate", "--kind", "gaussian", "--clients", "3", "--rows", "240", "--dim", "2", "--seed", "4",
+        "--output", clouds.toString());
+    Path ck = dir.resolve("ck");
+    String[] common = {"fedwad", "--input", clouds.toString(), "--client-col", "client", "--tol", "0"};
+    ok(concat(common, "--rounds", "3", "--checkpoint", ck.toString(), "--output", dir.resolve("ck-a").toString()));
+    Path resumed = dir.resolve("ck-b");
+    ok(concat(common, "--rounds", "6", "--checkpoint", ck.toString(), "--output", resumed.toString()));
+    Path straight = dir.resolve("ck-c");
+    ok(concat(common, "--rounds", "6", "--output", straight.toString()));
+
+    assertEquals(3, ((Number) summary(resumed).get("resumed_after_round")).intValue());
+    List<Row> a = spark().read().parquet(resumed.resolve("distances.parquet").toString()).collectAsList();
+    List<Row> b = spark().read().parquet(straight.resolve("distances.parquet").toString()).collectAsList();
+    for (int k = 0; k < a.size(); k++) {
+      assertEquals(b.get(k).getDouble(2), a.get(k).getDouble(2), 1e-12 * Math.max(1, b.get(k).getDouble(2)), "estimate");
+      assertEquals(b.get(k).getDouble(3), a.get(k).getDouble(3), 1e-12 * Math.max(1, b.get(k).getDouble(2)), "lower");
+      if (!a.get(k).getString(0).equals(a.get(k).getString(1))) {
+        assertEquals(6, a.get(k).getInt(5), "rounds of a pair");
+      }
+    }
+    assertEquals(6, spark().read().parquet(resumed.resolve("trace.parquet").toString()).count());
+
+    assertBadInput(dir.resolve("ck-d"), "written by a run with other inputs or options",
+        concat(common, "--p", "1", "--rounds", "6", "--checkpoint", ck.toString(), "--output", dir.resolve("ck-d").toString()));
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void labelAugmentationTriplesTheDimension() throws Exception {
     Path clouds = dir.resolve("labelled");
     ok("generate", "--kind", "gaussian", "--clients", "2", "--rows", "200", "--dim", "2", "--output", clouds.toString());

@@ -6,6 +6,7 @@ import dev.geodesic.jobs.io.Schemas;
 import dev.geodesic.jobs.io.ValidatedInput;
 import dev.geodesic.jobs.ot.ClientMeasure;
 import dev.geodesic.jobs.ot.ClientMeasures;
+import dev.geodesic.jobs.ot.FedwadCheckpoint;
 import dev.geodesic.jobs.ot.FederatedWassersteinJob;
 import dev.geodesic.jobs.ot.FederatedWassersteinJob.Pair;
 import dev.geodesic.jobs.ot.FederatedWassersteinJob.PairResult;
@@ -79,6 +80,12 @@ public final class FedwadCommand extends JobCommand {
       description = "OTDD-style: each client appends to every sample its label class's mean and √diag(covariance) (needs a label column).")
   boolean labelAugment;
 
+  @Option(names = "--checkpoint", paramLabel = "DIR",
+      description = {"Save the run's state after every round under DIR, and resume from it: a run with the same",
+          "inputs and options continues where the last one stopped and ends exactly as an uninterrupted run;",
+          "a larger --rounds extends a finished run."})
+  String checkpoint;
+
   private FederatedWasserstein.Config config;
 
   @Override
@@ -134,14 +141,28 @@ public final class FedwadCommand extends JobCommand {
     FederatedWassersteinJob job = new FederatedWassersteinJob(
         JavaSparkContext.fromSparkContext(run.spark().sparkContext()), clients, config,
         support == null && initialSupport == 0);
+    FedwadCheckpoint store = checkpoint == null ? null
+        : FedwadCheckpoint.at(checkpoint, run.spark().sparkContext().hadoopConfiguration());
+    String fingerprint = fingerprint(clients);
+    FedwadCheckpoint.Snapshot resumed = store == null ? null : store.load(fingerprint).orElse(null);
+    double offset = 0;
+    if (resumed != null) {
+      resumed.trace().forEach(trace::onIteration);
+      offset = resumed.trace().isEmpty() ? 0 : resumed.trace().get(resumed.trace().size() - 1).elapsedSeconds();
+      run.log().printf(Locale.ROOT, "[fedwad] resuming from %s after round %d%n", checkpoint, resumed.round());
+      run.summary().put("resumed_after_round", resumed.round());
+    }
+    final double elapsedBefore = offset;
     long start = System.nanoTime();
-    List<PairResult> results = job.run(pairs, (round, records) -> {
-      if (single) {
-        progress.onIteration(records.values().iterator().next());
-      } else {
-        progress.onIteration(aggregate(round, (System.nanoTime() - start) * 1e-9, records));
-      }
-    });
+    List<PairResult> results = job.run(pairs, resumed == null ? null : resumed.pairs(),
+        resumed == null ? 0 : resumed.round(), (round, records) -> {
+          if (single) {
+            progress.onIteration(records.values().iterator().next());
+          } else {
+            progress.onIteration(aggregate(round, elapsedBefore + (System.nanoTime() - start) * 1e-9, records));
+          }
+        }, store == null ? null
+            : (round, states) -> store.save(new FedwadCheckpoint.Snapshot(fingerprint, round, states, trace.records())));
     Map<Pair, Double> exact = verifyExact ? exactDistances(clients, pairs, run) : Map.of();
     run.solveFinished();
     writeDistances(run, names, results, exact);
@@ -173,6 +194,21 @@ public final class FedwadCommand extends JobCommand {
     }
     clients.unpersist();
     report(run, names, results, exact, trace, single);
+  }
+
+  /** What determines the numbers of a run (all but the round budget and tolerance), to match a checkpoint. */
+  private String fingerprint(ClientMeasures clients) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("inputs=").append(input.paths()).append(" format=").append(input.format())
+        .append(" clients=").append(clients.clients());
+    for (String c : clients.clients()) {
+      sb.append(' ').append(c).append(':').append(clients.size(c));
+    }
+    sb.append(" d=").append(clients.dimension()).append(" p=").append(p).append(" t=").append(t)
+        .append(" support=").append(support).append(" initial-support=").append(initialSupport)
+        .append(" initial-scale=").append(initialScale).append(" seed=").append(seed)
+        .append(" label-augment=").append(labelAugment);
+    return sb.toString();
   }
 
   private static IterationRecord aggregate(int round, double elapsed, Map<Pair, IterationRecord> records) {

@@ -73,11 +73,27 @@ public final class FederatedWassersteinJob {
   }
 
   public List<PairResult> run(List<Pair> pairs, RoundListener listener) {
+    return run(pairs, null, 0, listener, null);
+  }
+
+  /** Called after every round with every pair's state, e.g. to save a checkpoint. */
+  @FunctionalInterface
+  public interface StateListener {
+    void afterRound(int round, List<FedwadCheckpoint.PairProgress> progress);
+  }
+
+  /**
+   * Runs (or, given {@code resume}, continues after {@code resumeRound} rounds) FedWaD for every
+   * pair; {@code states}, when not null, receives every pair's state after each round.
+   */
+  public List<PairResult> run(List<Pair> pairs, List<FedwadCheckpoint.PairProgress> resume, int resumeRound,
+      RoundListener listener, StateListener states) {
     int n = pairs.size();
     List<FederatedWasserstein.Server> servers = new ArrayList<>(n);
     List<List<IterationRecord>> traces = new ArrayList<>(n);
     List<String> names0 = clients.clients();
-    for (Pair p : pairs) {
+    for (int i = 0; i < n; i++) {
+      Pair p = pairs.get(i);
       FederatedWasserstein.Config c = config.withSeed(pairSeed(config.seed(), p));
       if (autoInitialSupport) {
         // ξ⁽⁰⁾ as large as the smaller client: with uniform weights the plans are then (close to)
@@ -85,11 +101,16 @@ public final class FederatedWassersteinJob {
         // and the support grows round after round.
         c = c.withInitial(Math.min(clients.size(names0.get(p.a())), clients.size(names0.get(p.b()))), c.initialScale());
       }
-      servers.add(new FederatedWasserstein(c).server(clients.dimension()));
-      traces.add(new ArrayList<>());
+      if (resume != null) {
+        servers.add(new FederatedWasserstein(c).resume(resume.get(i).state()));
+        traces.add(new ArrayList<>(resume.get(i).rounds()));
+      } else {
+        servers.add(new FederatedWasserstein(c).server(clients.dimension()));
+        traces.add(new ArrayList<>());
+      }
     }
     List<String> names = clients.clients();
-    int round = 0;
+    int round = resume != null ? resumeRound : 0;
     while (true) {
       List<Integer> active = IntStream.range(0, n).filter(i -> !servers.get(i).finished()).boxed().toList();
       if (active.isEmpty()) {
@@ -127,6 +148,13 @@ public final class FederatedWassersteinJob {
         traces.get(i).add(records.get(pairs.get(i)));
       }
       listener.onRound(round, records);
+      if (states != null) {
+        List<FedwadCheckpoint.PairProgress> progress = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          progress.add(new FedwadCheckpoint.PairProgress(servers.get(i).state(), List.copyOf(traces.get(i))));
+        }
+        states.afterRound(round, progress);
+      }
     }
     List<PairResult> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
