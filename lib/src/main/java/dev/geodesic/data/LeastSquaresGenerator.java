@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * uniformly random direction scaled to {@code weightNorm} (or given), and are exposed for checking
  * a fit.
  */
-public final class LeastSquaresGenerator implements DataGenerator {
+public final class LeastSquaresGenerator extends LinearModelGenerator {
   private static final long serialVersionUID = 1L;
   static final String TRUTH_PURPOSE = "data.least-squares.truth";
   static final String ROWS_PURPOSE = "data.least-squares.rows";
@@ -40,43 +40,17 @@ public final class LeastSquaresGenerator implements DataGenerator {
     }
   }
 
-  private final double[] weights;
-  private final double intercept;
   private final double noise;
-  private final GaussianSampler features;
 
   /** w* drawn from {@code seeds.stream("data.least-squares.truth")}. */
   public LeastSquaresGenerator(Config config, SeedSequence seeds) {
-    this(config, GaussianSampler.randomDirection(seeds.stream(TRUTH_PURPOSE), config.dimension(),
-        config.weightNorm()));
+    this(config, randomWeights(seeds, TRUTH_PURPOSE, config.dimension(), config.weightNorm()));
   }
 
   /** A given w* (its length must be d; {@code weightNorm} is then ignored). */
   public LeastSquaresGenerator(Config config, double[] trueWeights) {
-    GaussianSampler.requireFinite(trueWeights, "true weights");
-    if (trueWeights.length != config.dimension()) {
-      throw new IllegalArgumentException(
-          "true weights have length " + trueWeights.length + ", dimension is " + config.dimension());
-    }
-    this.weights = trueWeights.clone();
-    this.intercept = config.intercept();
+    super(config.dimension(), trueWeights, config.intercept(), config.featureCovariance(), ROWS_PURPOSE);
     this.noise = config.noise();
-    this.features = LogisticRegressionGenerator.featureSampler(config.dimension(), config.featureCovariance());
-  }
-
-  @Override
-  public int dimension() {
-    return weights.length;
-  }
-
-  /** w*, copied. */
-  public double[] trueWeights() {
-    return weights.clone();
-  }
-
-  /** b. */
-  public double intercept() {
-    return intercept;
   }
 
   /** s. */
@@ -86,25 +60,10 @@ public final class LeastSquaresGenerator implements DataGenerator {
 
   /**
    * Partition p's rows from {@code seeds.stream("data.least-squares.rows", p)}: per row, d normals
-   * for x, then one normal ε.
+   * for x, then one normal ε; y = w*ᵀx + b + s·ε.
    */
   @Override
-  public LabeledBlock generate(SeedSequence seeds, int partition, int rows) {
-    int d = dimension();
-    PartitionArguments.check(seeds, partition, rows, d);
-    SplittableRandom r = seeds.stream(ROWS_PURPOSE, partition);
-    double[] x = new double[rows * d];
-    double[] y = new double[rows];
-    double[] z = new double[d];
-    for (int j = 0; j < rows; j++) {
-      int off = j * d;
-      features.sample(r, x, off, z);
-      double t = intercept;
-      for (int i = 0; i < d; i++) {
-        t += weights[i] * x[off + i];
-      }
-      y[j] = t + noise * SeedSequence.nextGaussian(r);
-    }
-    return new LabeledBlock(DenseMatrix.wrap(d, rows, x), y);
+  double label(double score, SplittableRandom r) {
+    return score + noise * SeedSequence.nextGaussian(r);
   }
 }

@@ -1,7 +1,6 @@
 package dev.geodesic.data;
 
 import dev.geodesic.linalg.DenseMatrix;
-import dev.geodesic.linalg.Lapack;
 import dev.geodesic.random.SeedSequence;
 import java.util.SplittableRandom;
 
@@ -11,7 +10,7 @@ import java.util.SplittableRandom;
  * construction, as a uniformly random direction scaled to {@code weightNorm} (or given), and are
  * exposed for checking a fit.
  */
-public final class LogisticRegressionGenerator implements DataGenerator {
+public final class LogisticRegressionGenerator extends LinearModelGenerator {
   private static final long serialVersionUID = 1L;
   static final String TRUTH_PURPOSE = "data.logistic.truth";
   static final String ROWS_PURPOSE = "data.logistic.rows";
@@ -37,47 +36,14 @@ public final class LogisticRegressionGenerator implements DataGenerator {
     }
   }
 
-  private final double[] weights;
-  private final double intercept;
-  private final GaussianSampler features;
-
   /** w* drawn from {@code seeds.stream("data.logistic.truth")}. */
   public LogisticRegressionGenerator(Config config, SeedSequence seeds) {
-    this(config, GaussianSampler.randomDirection(seeds.stream(TRUTH_PURPOSE), config.dimension(),
-        config.weightNorm()));
+    this(config, randomWeights(seeds, TRUTH_PURPOSE, config.dimension(), config.weightNorm()));
   }
 
   /** A given w* (its length must be d; {@code weightNorm} is then ignored). */
   public LogisticRegressionGenerator(Config config, double[] trueWeights) {
-    GaussianSampler.requireFinite(trueWeights, "true weights");
-    if (trueWeights.length != config.dimension()) {
-      throw new IllegalArgumentException(
-          "true weights have length " + trueWeights.length + ", dimension is " + config.dimension());
-    }
-    this.weights = trueWeights.clone();
-    this.intercept = config.intercept();
-    this.features = featureSampler(config.dimension(), config.featureCovariance());
-  }
-
-  static GaussianSampler featureSampler(int d, DenseMatrix covariance) {
-    return covariance == null
-        ? GaussianSampler.standard(d)
-        : GaussianSampler.of(new double[d], covariance, Lapack.get());
-  }
-
-  @Override
-  public int dimension() {
-    return weights.length;
-  }
-
-  /** w*, copied. */
-  public double[] trueWeights() {
-    return weights.clone();
-  }
-
-  /** b. */
-  public double intercept() {
-    return intercept;
+    super(config.dimension(), trueWeights, config.intercept(), config.featureCovariance(), ROWS_PURPOSE);
   }
 
   /** σ(t) = 1/(1 + e^{−t}), evaluated without overflow for large |t|. */
@@ -94,22 +60,7 @@ public final class LogisticRegressionGenerator implements DataGenerator {
    * x, then one uniform u, label = 1 when u &lt; σ(w*ᵀx + b).
    */
   @Override
-  public LabeledBlock generate(SeedSequence seeds, int partition, int rows) {
-    int d = dimension();
-    PartitionArguments.check(seeds, partition, rows, d);
-    SplittableRandom r = seeds.stream(ROWS_PURPOSE, partition);
-    double[] x = new double[rows * d];
-    double[] y = new double[rows];
-    double[] z = new double[d];
-    for (int j = 0; j < rows; j++) {
-      int off = j * d;
-      features.sample(r, x, off, z);
-      double t = intercept;
-      for (int i = 0; i < d; i++) {
-        t += weights[i] * x[off + i];
-      }
-      y[j] = r.nextDouble() < sigmoid(t) ? 1.0 : 0.0;
-    }
-    return new LabeledBlock(DenseMatrix.wrap(d, rows, x), y);
+  double label(double score, SplittableRandom r) {
+    return r.nextDouble() < sigmoid(score) ? 1.0 : 0.0;
   }
 }
