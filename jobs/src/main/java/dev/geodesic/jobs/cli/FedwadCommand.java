@@ -155,12 +155,10 @@ public final class FedwadCommand extends JobCommand {
     final double elapsedBefore = offset;
     long start = System.nanoTime();
     List<PairResult> results = job.run(pairs, resumed == null ? null : resumed.pairs(),
-        resumed == null ? 0 : resumed.round(), (round, records) -> {
-          if (single) {
-            progress.onIteration(records.values().iterator().next());
-          } else {
-            progress.onIteration(aggregate(round, elapsedBefore + (System.nanoTime() - start) * 1e-9, records));
-          }
+        resumed == null ? 0 : resumed.round(), (round, records, clientSeconds, serverSeconds) -> {
+          IterationRecord r = single ? records.values().iterator().next()
+              : aggregate(round, elapsedBefore + (System.nanoTime() - start) * 1e-9, records);
+          progress.onIteration(withTimings(r, clientSeconds, serverSeconds));
         }, store == null ? null
             : (round, states) -> store.save(new FedwadCheckpoint.Snapshot(fingerprint, round, states, trace.records())));
     Map<Pair, Double> exact = verifyExact ? exactDistances(clients, pairs, run) : Map.of();
@@ -209,6 +207,14 @@ public final class FedwadCommand extends JobCommand {
         .append(" initial-scale=").append(initialScale).append(" seed=").append(seed)
         .append(" label-augment=").append(labelAugment);
     return sb.toString();
+  }
+
+  /** The record with the round's {@code clients_seconds} (Spark job) and {@code server_seconds} (driver) appended. */
+  private static IterationRecord withTimings(IterationRecord r, double clientSeconds, double serverSeconds) {
+    Map<String, Double> m = new java.util.LinkedHashMap<>(r.metrics());
+    m.put("clients_seconds", clientSeconds);
+    m.put("server_seconds", serverSeconds);
+    return new IterationRecord(r.iteration(), r.elapsedSeconds(), m);
   }
 
   private static IterationRecord aggregate(int round, double elapsed, Map<Pair, IterationRecord> records) {

@@ -33,10 +33,14 @@ public final class FederatedWassersteinJob {
   /** A pair's final result with its per-round records. */
   public record PairResult(Pair pair, FederatedWasserstein.Result result, List<IterationRecord> rounds) {}
 
-  /** Called after every round with the records of the pairs that ran in it. */
+  /**
+   * Called after every round with the records of the pairs that ran in it, the seconds of the
+   * round's Spark job (broadcast, the clients' solves, collecting the replies) and of the servers'
+   * steps on the driver.
+   */
   @FunctionalInterface
   public interface RoundListener {
-    void onRound(int round, Map<Pair, IterationRecord> records);
+    void onRound(int round, Map<Pair, IterationRecord> records, double clientSeconds, double serverSeconds);
   }
 
   private final JavaSparkContext jsc;
@@ -129,6 +133,7 @@ public final class FederatedWassersteinJob {
       final dev.geodesic.ot.Interpolation interpolation = config.interpolation();
       jsc.setJobDescription("fedwad round " + round + " (" + active.size() + " pair" + (active.size() == 1 ? "" : "s") + ")");
       List<Reply> replies;
+      long jobStart = System.nanoTime();
       try {
         replies = clients.rdd().mapPartitions(it -> answer(it, b.value(), p, interpolation)).collect();
       } finally {
@@ -139,6 +144,7 @@ public final class FederatedWassersteinJob {
       for (Reply r : replies) {
         byPair[r.pair()][r.side()] = r.reply();
       }
+      long serverStart = System.nanoTime();
       Map<Pair, IterationRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
       active.parallelStream().forEach(i -> {
         IterationRecord rec = servers.get(i).receive(byPair[i][0], byPair[i][1]);
@@ -147,7 +153,8 @@ public final class FederatedWassersteinJob {
       for (int i : active) {
         traces.get(i).add(records.get(pairs.get(i)));
       }
-      listener.onRound(round, records);
+      long end = System.nanoTime();
+      listener.onRound(round, records, (serverStart - jobStart) * 1e-9, (end - serverStart) * 1e-9);
       if (states != null) {
         List<FedwadCheckpoint.PairProgress> progress = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
