@@ -11,6 +11,7 @@ import dev.geodesic.ot.PointCloudCost;
 import dev.geodesic.ot.SinkhornSolver;
 import dev.geodesic.ot.SlicedWasserstein;
 import dev.geodesic.jobs.report.TracePlots;
+import dev.geodesic.jobs.report.TransportPlanPlot;
 import dev.geodesic.progress.Trace;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,6 +130,11 @@ public final class OtCommand extends JobCommand {
     }
     writePlan(run, rows);
     writeResult(run, "W_p", r.cost(), r.wasserstein(p));
+    if (mu.dimension() == 2) {
+      run.report().section("Optimal plan", s -> s.figure(TransportPlanPlot.render("ot-plan",
+          "Exact optimal plan (W_" + (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + ")",
+          mu.atoms().values(), nu.atoms().values(), r.planRows(), r.planCols(), r.planMass(), 400)));
+    }
   }
 
   private void sinkhorn(JobRun run, DiscreteMeasure mu, DiscreteMeasure nu) {
