@@ -104,18 +104,18 @@ public final class ImportCommand extends JobCommand {
 
   @Override
   protected void run(JobRun run) throws IOException {
-    Dataset<Row> data;
+    ValidatedInput in;
     String method;
     if (idxImages != null) {
       method = "idx";
-      data = readIdx(run);
+      in = readIdx(run);
     } else {
-      ValidatedInput in = new DatasetReader(run.spark()).read(input.spec(0));
+      in = new DatasetReader(run.spark()).read(input.spec(0));
       method = input.format().toString();
-      data = in.data();
-      if (partitions > 0) {
-        data = data.repartition(partitions);
-      }
+    }
+    Dataset<Row> data = in.data();
+    if (idxImages == null && partitions > 0) {
+      data = data.repartition(partitions);
     }
     run.solveStarted();
     if (clientFromLabel) {
@@ -127,8 +127,9 @@ public final class ImportCommand extends JobCommand {
     }
     run.spark().sparkContext().setJobDescription("import: write data.parquet");
     data.write().parquet(run.output().path("data.parquet"));
-    ValidatedInput written = new DatasetReader(run.spark()).read(
-        new dev.geodesic.jobs.io.InputSpec(run.output().path("data.parquet"), dev.geodesic.jobs.io.InputFormat.PARQUET, null, null));
+    // The rows were validated on the way in (IDX bytes are finite by construction); describe the
+    // written data without reading it back.
+    ValidatedInput written = new ValidatedInput(in.name(), data, in.dimension(), in.rows());
     run.solveFinished();
     run.summary().put("method", method).put("status", "completed")
         .put("rows", written.rows()).put("dimension", written.dimension())
@@ -138,7 +139,7 @@ public final class ImportCommand extends JobCommand {
     }
   }
 
-  private Dataset<Row> readIdx(JobRun run) throws IOException {
+  private ValidatedInput readIdx(JobRun run) throws IOException {
     LabeledBlock block;
     try {
       block = IdxReader.read(idxImages, idxLabels, limit == 0 ? Integer.MAX_VALUE : limit,
@@ -158,7 +159,7 @@ public final class ImportCommand extends JobCommand {
     }
     JavaRDD<Row> rows = jsc.parallelize(chunks, parts).flatMap(c -> DataFrames.rows(c.features(), c.labels(), null).iterator());
     run.log().printf(Locale.ROOT, "geodesic import: %d images of %d pixels from %s%n", n, d, idxImages);
-    return run.spark().createDataFrame(rows, DataFrames.inputSchema(true, false));
+    return new ValidatedInput(idxImages.toString(), run.spark().createDataFrame(rows, DataFrames.inputSchema(true, false)), d, n);
   }
 
   /** A slice of the IDX records shipped to one task. */
