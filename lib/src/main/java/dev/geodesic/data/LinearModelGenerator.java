@@ -33,6 +33,17 @@ abstract class LinearModelGenerator implements DataGenerator {
     this.rowsPurpose = rowsPurpose;
   }
 
+  /** The checks every regression config makes: d ≥ 1, ‖w*‖ ≥ 0 and finite, a finite intercept. */
+  static void checkModel(int dimension, double weightNorm, double intercept) {
+    if (dimension < 1) {
+      throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+    }
+    if (!(weightNorm >= 0) || !Double.isFinite(weightNorm) || !Double.isFinite(intercept)) {
+      throw new IllegalArgumentException("need weightNorm >= 0 and a finite intercept, got "
+          + weightNorm + ", " + intercept);
+    }
+  }
+
   /** w* as a uniformly random direction of norm {@code norm}, from {@code seeds.stream(purpose)}. */
   static double[] randomWeights(SeedSequence seeds, String purpose, int dimension, double norm) {
     return GaussianSampler.randomDirection(seeds.stream(purpose), dimension, norm);

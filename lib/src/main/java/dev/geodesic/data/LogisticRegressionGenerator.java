@@ -1,5 +1,7 @@
 package dev.geodesic.data;
 
+import static dev.geodesic.data.LinearModelGenerator.checkModel;
+
 import dev.geodesic.linalg.DenseMatrix;
 import dev.geodesic.random.SeedSequence;
 import java.util.SplittableRandom;
@@ -21,13 +23,7 @@ public final class LogisticRegressionGenerator extends LinearModelGenerator {
    */
   public record Config(int dimension, double weightNorm, double intercept, DenseMatrix featureCovariance) {
     public Config {
-      if (dimension < 1) {
-        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-      }
-      if (!(weightNorm >= 0) || !Double.isFinite(weightNorm) || !Double.isFinite(intercept)) {
-        throw new IllegalArgumentException("need weightNorm >= 0 and a finite intercept, got "
-            + weightNorm + ", " + intercept);
-      }
+      checkModel(dimension, weightNorm, intercept);
     }
 
     /** Independent standard-normal features. */

@@ -246,13 +246,10 @@ public final class FedwadCommand extends JobCommand {
       NetworkSimplex.Result r = new NetworkSimplex().solveAuto(byName.get(names.get(pr.a())), byName.get(names.get(pr.b())), p);
       out.put(pr, r.wasserstein(p));
     });
-    run.log().printf(Locale.ROOT, "[fedwad] exact W_%s computed centrally for %d pair(s)%n", fmt(p), pairs.size());
+    run.log().printf(Locale.ROOT, "[fedwad] exact W_%s computed centrally for %d pair(s)%n", OptionChecks.plain(p), pairs.size());
     return out;
   }
 
-  private static String fmt(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-  }
 
   /** distances.parquet: the K×K matrix in long form, both orders and the zero diagonal. */
   private void writeDistances(JobRun run, List<String> names, List<PairResult> results, Map<Pair, Double> exact) {

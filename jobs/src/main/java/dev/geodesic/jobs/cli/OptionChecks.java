@@ -15,7 +15,7 @@ final class OptionChecks {
   /** value ≥ min and finite. */
   static void atLeast(String option, double value, double min) {
     if (!(value >= min) || !Double.isFinite(value)) {
-      throw new InvalidInputException(option + " must be >= " + fmt(min) + ", got " + value);
+      throw new InvalidInputException(option + " must be >= " + plain(min) + ", got " + value);
     }
   }
 
@@ -26,7 +26,8 @@ final class OptionChecks {
     }
   }
 
-  private static String fmt(double v) {
+  /** A number as a user wrote it: {@code 2} rather than {@code 2.0}. */
+  static String plain(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -132,7 +132,7 @@ public final class OtCommand extends JobCommand {
     writeResult(run, "W_p", r.cost(), r.wasserstein(p));
     if (mu.dimension() == 2) {
       run.report().section("Optimal plan", s -> s.figure(TransportPlanPlot.render("ot-plan",
-          "Exact optimal plan (W_" + (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + ")",
+          "Exact optimal plan (W_" + OptionChecks.plain(p) + ")",
           mu.atoms().values(), nu.atoms().values(), r.planRows(), r.planCols(), r.planMass(), 400)));
     }
   }
