@@ -1,5 +1,7 @@
 package dev.geodesic.jobs.cli;
 
+import dev.geodesic.jobs.run.JobCommand;
+import dev.geodesic.jobs.run.JobRun;
 import dev.geodesic.jobs.output.OutputReader;
 import dev.geodesic.jobs.report.Figure;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,7 @@
 package dev.geodesic.jobs.cli;
 
+import dev.geodesic.jobs.run.JobCommand;
+import dev.geodesic.jobs.run.JobRun;
 import dev.geodesic.data.DataGenerator;
 import dev.geodesic.data.GaussianCloudGenerator;
 import dev.geodesic.data.LabeledBlock;

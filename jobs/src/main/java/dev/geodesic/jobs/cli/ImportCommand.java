@@ -1,5 +1,7 @@
 package dev.geodesic.jobs.cli;
 
+import dev.geodesic.jobs.run.JobCommand;
+import dev.geodesic.jobs.run.JobRun;
 import dev.geodesic.data.IdxReader;
 import dev.geodesic.data.LabeledBlock;
 import dev.geodesic.jobs.InvalidInputException;

@@ -3,31 +3,31 @@ package dev.geodesic.jobs.cli;
 import dev.geodesic.jobs.InvalidInputException;
 
 /** Range checks of option values, failing with {@code error: --option must be …, got …} (exit 2). */
-final class OptionChecks {
+public final class OptionChecks {
   private OptionChecks() {}
 
-  static void atLeast(String option, long value, long min) {
+  public static void atLeast(String option, long value, long min) {
     if (value < min) {
       throw new InvalidInputException(option + " must be >= " + min + ", got " + value);
     }
   }
 
   /** value ≥ min and finite. */
-  static void atLeast(String option, double value, double min) {
+  public static void atLeast(String option, double value, double min) {
     if (!(value >= min) || !Double.isFinite(value)) {
       throw new InvalidInputException(option + " must be >= " + plain(min) + ", got " + value);
     }
   }
 
   /** value &gt; 0 and finite. */
-  static void positive(String option, double value) {
+  public static void positive(String option, double value) {
     if (!(value > 0) || !Double.isFinite(value)) {
       throw new InvalidInputException(option + " must be > 0, got " + value);
     }
   }
 
   /** A number as a user wrote it: {@code 2} rather than {@code 2.0}. */
-  static String plain(double v) {
+  public static String plain(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 }

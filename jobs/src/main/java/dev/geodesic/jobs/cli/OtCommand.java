@@ -1,5 +1,7 @@
 package dev.geodesic.jobs.cli;
 
+import dev.geodesic.jobs.run.JobCommand;
+import dev.geodesic.jobs.run.JobRun;
 import dev.geodesic.jobs.InvalidInputException;
 import dev.geodesic.jobs.io.DatasetReader;
 import dev.geodesic.jobs.io.Schemas;

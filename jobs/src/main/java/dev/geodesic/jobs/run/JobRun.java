@@ -1,4 +1,4 @@
-package dev.geodesic.jobs.cli;
+package dev.geodesic.jobs.run;
 
 import dev.geodesic.jobs.output.OutputDirectory;
 import dev.geodesic.jobs.output.ProgressLog;

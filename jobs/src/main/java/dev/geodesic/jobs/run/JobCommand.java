@@ -1,7 +1,8 @@
-package dev.geodesic.jobs.cli;
+package dev.geodesic.jobs.run;
 
 import dev.geodesic.jobs.InvalidInputException;
 import dev.geodesic.jobs.output.OutputDirectory;
+import dev.geodesic.jobs.cli.OptionChecks;
 import dev.geodesic.jobs.spark.SparkSessions;
 import dev.geodesic.linalg.Blas;
 import dev.geodesic.linalg.Lapack;
