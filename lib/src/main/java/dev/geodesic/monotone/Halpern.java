@@ -1,0 +1,86 @@
+package dev.geodesic.monotone;
+
+import dev.geodesic.iteration.IterationContext;
+import dev.geodesic.iteration.Step;
+import java.io.Serializable;
+
+/**
+ * Plain Halpern iteration (Halpern 1967; Diakonikolas 2020 for its O(1/k) residual rate) on the
+ * forward-backward map T = J_{ηG}(I − ηF): u_{k+1} = λ_k·u₀ + (1 − λ_k)·T(u_k), λ_k = 1/(k+2). T is
+ * nonexpansive when F is (1/L)-cocoercive and η ≤ 2/L, which is when the rate holds (not for a merely
+ * monotone F such as a bilinear game). One full evaluation (1 epoch) per iteration.
+ */
+public final class Halpern implements MonotoneMethod<Halpern.State> {
+  /** @param eta the step η */
+  public record Config(double eta) {
+    public Config {
+      if (!(eta > 0) || Double.isInfinite(eta)) {
+        throw new IllegalArgumentException("Halpern needs a finite eta > 0");
+      }
+    }
+
+    /** η = 1/L_c for an operator with cocoercivity constant L_c, else 0.5/L. */
+    public static Config defaults(FiniteSumOperator f) {
+      double c = f.cocoercivity();
+      return new Config(Double.isNaN(c) ? 0.5 / f.lipschitz() : 1.0 / c);
+    }
+  }
+
+  /** The iteration count k and the iterate u_k. */
+  public record State(int k, double[] u) implements Serializable {}
+
+  private final MonotoneInclusion problem;
+  private final double eta;
+  private final double[] anchor;
+  private double[] u;
+  private int k;
+
+  public Halpern(MonotoneInclusion problem, double[] start, Config config) {
+    this.problem = problem;
+    this.eta = config.eta();
+    this.anchor = start.clone();
+    problem.resolvent().apply(anchor, eta, anchor);
+    this.u = anchor.clone();
+  }
+
+  @Override
+  public Step step(IterationContext ctx) {
+    int n = problem.components();
+    double lambda = 1.0 / (k + 2);
+    double[] f = new double[u.length];
+    problem.operator().apply(u, f);
+    ctx.oracle().componentsOf(n, n);
+    double[] t = new double[u.length];
+    for (int j = 0; j < u.length; j++) {
+      t[j] = u[j] - eta * f[j];
+    }
+    problem.resolvent().apply(t, eta, t);
+    for (int j = 0; j < u.length; j++) {
+      t[j] = lambda * anchor[j] + (1 - lambda) * t[j];
+    }
+    u = t;
+    k++;
+    return Step.of(RESIDUAL, problem.residual(u, 1.0), EPOCHS, ctx.oracle().snapshot().dataPasses());
+  }
+
+  @Override
+  public MonotoneInclusion problem() {
+    return problem;
+  }
+
+  @Override
+  public double[] iterate() {
+    return u.clone();
+  }
+
+  @Override
+  public State state() {
+    return new State(k, u.clone());
+  }
+
+  @Override
+  public void restore(State s) {
+    k = s.k();
+    u = s.u().clone();
+  }
+}
