@@ -40,6 +40,10 @@ public final class ChiSquareBallProjection implements Resolvent {
   @Override
   public void apply(double[] v, int offset, double eta, double[] out) {
     double c = 1.0 / dimension;
+    if (radius == 0) {
+      java.util.Arrays.fill(out, offset, offset + dimension, c);
+      return;
+    }
     double[] s = scratch.get();
     if (distanceAt(1.0, v, offset, c, s) <= radius) {
       System.arraycopy(s, 0, out, offset, dimension);
