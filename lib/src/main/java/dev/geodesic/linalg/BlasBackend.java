@@ -95,7 +95,9 @@ public record BlasBackend(String blas, String lapack, boolean isNative, String o
    * {@code requested} (null: unset), or null when there is nothing to say.
    */
   static String warning(String core, String requested, Cpu cpu) {
-    if (requested != null && !requested.isBlank()) {
+    // Set, even empty: OpenBLAS 0.3.21 then does not detect the CPU, and an unknown name (or "")
+    // gets some other core after a "Core not found" line.
+    if (requested != null) {
       if (requested.trim().equalsIgnoreCase(core)) {
         return null; // what the user asked for, even an old core
       }

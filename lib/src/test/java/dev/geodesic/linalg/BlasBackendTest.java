@@ -33,7 +33,7 @@ class BlasBackendTest {
     assertNotNull(w);
     assertTrue(w.contains("OPENBLAS_CORETYPE=SkylakeX") && w.contains("Prescott"), w);
     assertTrue(BlasBackend.warning("Nehalem", null, INTEL_AVX2).contains("OPENBLAS_CORETYPE=Haswell"));
-    assertTrue(BlasBackend.warning("Core2", "", EPYC).contains("OPENBLAS_CORETYPE=Zen"));
+    assertTrue(BlasBackend.warning("Core2", null, EPYC).contains("OPENBLAS_CORETYPE=Zen"));
     assertFalse(w.startsWith("error"));
   }
 
@@ -52,6 +52,7 @@ class BlasBackendTest {
     // OpenBLAS 0.3.21 given an unknown name prints "Core not found" and picks some other core.
     String w = BlasBackend.warning("Cooperlake", "Bogus", XEON_AVX512);
     assertTrue(w.contains("OPENBLAS_CORETYPE=Bogus") && w.contains("Cooperlake"), w);
+    assertTrue(BlasBackend.warning("Cooperlake", "", XEON_AVX512).startsWith("OPENBLAS_CORETYPE= but"));
   }
 
   @Test
