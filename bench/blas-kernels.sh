@@ -5,8 +5,8 @@
 # backends VectorBLAS, Java11BLAS and F2jBLAS (the reproducible one). One JVM per configuration:
 # OpenBLAS reads OPENBLAS_CORETYPE and OPENBLAS_NUM_THREADS once, when it loads.
 # Prints the CPU and OpenBLAS version, then a Markdown table of GFLOP/s, best of 5 timing windows
-# (ns per call in the raw TSV,
-# bench/target/blas-kernels/raw.tsv; its last column is the max deviation from F2jBLAS, relative).
+# (ns per call in bench/target/blas-kernels/raw.tsv, whose last column is the largest deviation
+# from F2jBLAS on the same inputs, relative to the largest entry).
 # Usage: bench/blas-kernels.sh [native-cores...]   (default: detected Haswell SkylakeX)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

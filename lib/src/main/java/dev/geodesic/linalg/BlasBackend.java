@@ -110,7 +110,7 @@ public record BlasBackend(String blas, String lapack, boolean isNative, String o
     }
     return "OpenBLAS did not recognise this CPU (" + cpu.widestVectorSet() + ") and runs its " + core
         + " kernels; set OPENBLAS_CORETYPE=" + better + " for the " + better
-        + " kernels (measured several times faster, docs/blas.md)";
+        + " kernels (dgemm/dsyrk 3-10x faster than Prescott in docs/blas.md)";
   }
 
   /** One line for the start-up log: {@code BLAS JNIBLAS (native, OpenBLAS core Prescott), LAPACK JNILAPACK}. */
