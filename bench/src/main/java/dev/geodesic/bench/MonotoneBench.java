@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * The residual is monitored once an iteration (EG, EAG, Halpern: every 2 or 1 epochs; the stochastic
  * methods: once a round of about one epoch; Algorithm 2: after every outer step).
  *
- * <p>Usage: {@code MonotoneBench weights.csv [maxEpochs] [seeds] [accuracy]}.
+ * <p>Usage: {@code MonotoneBench weights.csv [maxEpochs] [seeds] [σ,σ,...]} (σ: the inexact method's inner
+ * accuracy, default 1000).
  */
 public final class MonotoneBench {
   private static final double[] TARGETS = {0.05, 0.02, 0.01, 0.005};
@@ -51,14 +52,15 @@ public final class MonotoneBench {
     Path weights = Path.of(args.length > 0 ? args[0] : "../shared/data/policeman-burglar-w500.csv");
     double maxEpochs = args.length > 1 ? Double.parseDouble(args[1]) : 5000;
     int seedCount = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    double accuracy = args.length > 3 ? Double.parseDouble(args[3]) : 1.0;
+    double[] accuracies = java.util.Arrays.stream((args.length > 3 ? args[3] : "1000").split(","))
+        .mapToDouble(Double::parseDouble).toArray();
     MatrixGame game = PolicemanBurglar.game(PolicemanBurglar.readWeights(weights), PolicemanBurglar.THETA);
     MonotoneInclusion problem = game.inclusion();
     double[] start = game.uniformStart();
     System.out.println("# cpu=" + cpuModel() + " blas=" + Blas.get().implementationName()
         + " java=" + System.getProperty("java.version"));
-    System.out.printf(Locale.ROOT, "# n=%d ||A||_2=%.4f ||A||_F=%.4f max_epochs=%.0f inexact_accuracy=%.3g%n",
-        game.components(), game.spectralNorm(), game.frobeniusNorm(), maxEpochs, accuracy);
+    System.out.printf(Locale.ROOT, "# n=%d ||A||_2=%.4f ||A||_F=%.4f max_epochs=%.0f inexact accuracy sigma=%s%n",
+        game.components(), game.spectralNorm(), game.frobeniusNorm(), maxEpochs, java.util.Arrays.toString(accuracies));
     System.out.println("# method seed epochs_to_0.05 / 0.02 / 0.01 / 0.005 | reference (public code) | final_residual epochs seconds");
     for (long seed = 1; seed <= seedCount; seed++) {
       long s = seed;
@@ -68,8 +70,10 @@ public final class MonotoneBench {
       methods.put("halpern", () -> new Halpern(problem, start, new Halpern.Config(5 / game.spectralNorm())));
       methods.put("vr-halpern", () -> new VrHalpern(problem, start, VrHalpern.Config.reference(game, s)));
       methods.put("vr-eg", () -> new VrExtragradient(problem, start, VrExtragradient.Config.reference(game, s)));
-      methods.put("vr-halpern-inexact", () -> new InexactVrHalpern(problem, start,
-          InexactVrHalpern.Config.reference(game, accuracy, s)));
+      for (double accuracy : accuracies) {
+        methods.put("vr-halpern-inexact" + (accuracies.length > 1 ? "@" + accuracy : ""), () -> new InexactVrHalpern(
+            problem, start, InexactVrHalpern.Config.reference(game, accuracy, s)));
+      }
       for (Map.Entry<String, Supplier<MonotoneMethod<?>>> e : methods.entrySet()) {
         if (seed > 1 && !e.getKey().startsWith("vr")) {
           continue;
@@ -79,7 +83,7 @@ public final class MonotoneBench {
             .or(StoppingRule.maxDataPasses(maxEpochs)));
         double seconds = (System.nanoTime() - t0) * 1e-9;
         System.out.printf(Locale.ROOT, "%-19s %d %s | %s | %.3e %.0f %.1f%n", e.getKey(), seed,
-            firstReached(r.outcome().trace().records(), maxEpochs), REFERENCE.get(e.getKey()), r.residual(),
+            firstReached(r.outcome().trace().records(), maxEpochs), REFERENCE.get(e.getKey().replaceAll("@.*", "")), r.residual(),
             r.epochs(), seconds);
       }
     }

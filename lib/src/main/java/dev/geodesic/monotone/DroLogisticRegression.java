@@ -22,7 +22,7 @@ public final class DroLogisticRegression implements FiniteSumOperator {
   private final double lambda;
   private final int d;
   private final int rows;
-  private final Resolvent weights;
+  private final double rho;
   private final double maxRowNorm;
   private final double frobenius;
   private final Blas blas = Blas.get();
@@ -49,7 +49,7 @@ public final class DroLogisticRegression implements FiniteSumOperator {
     this.lambda = lambda;
     this.d = data.dimension();
     this.rows = data.size();
-    this.weights = Double.isInfinite(rho) ? SimplexProjection.probability(rows) : new ChiSquareBallProjection(rows, rho);
+    this.rho = rho;
     double maxSq = 0;
     double total = 0;
     for (int i = 0; i < rows; i++) {
@@ -64,7 +64,32 @@ public final class DroLogisticRegression implements FiniteSumOperator {
 
   /** The inclusion with G the normal cone of ℝ^{d+1} × Q. */
   public MonotoneInclusion inclusion() {
-    return new MonotoneInclusion(this, ProductResolvent.of(new IdentityResolvent(d + 1), weights));
+    return new MonotoneInclusion(this, resolvent(d, rows, rho));
+  }
+
+  /** J_{ηG} for G the normal cone of ℝ^{d+1} × Q (Q the simplex when ρ = ∞, else the χ²-ball). */
+  public static Resolvent resolvent(int d, int rows, double rho) {
+    return ProductResolvent.of(new IdentityResolvent(d + 1),
+        Double.isInfinite(rho) ? SimplexProjection.probability(rows) : new ChiSquareBallProjection(rows, rho));
+  }
+
+  /** Rows [from, to) as a block holding their features and labels. */
+  public DroLogisticBlock block(int from, int to) {
+    double[] f = new double[(to - from) * d];
+    System.arraycopy(features.values(), from * d, f, 0, f.length);
+    return new DroLogisticBlock(from, to, rows, d, lambda, f, java.util.Arrays.copyOfRange(labels, from, to));
+  }
+
+  /** {@link #lipschitz()} from the largest squared row norm R² and ‖Ã‖_F² (intercept included). */
+  public static double lipschitz(double lambda, double maxRowNormSquared, double frobeniusSquared) {
+    return lambda + maxRowNormSquared / 4 + Math.sqrt(frobeniusSquared);
+  }
+
+  /** {@link #meanSquareLipschitz()} from N, λ and the largest squared row norm R². */
+  public static double meanSquareLipschitz(int rows, double lambda, double maxRowNormSquared) {
+    double r2 = maxRowNormSquared;
+    double nn = rows;
+    return lambda + Math.sqrt(Math.max(2 * nn * r2, nn * r2 * r2 / 8 + nn * nn * r2));
   }
 
   /** u₀ = (0, 0, uniform q). */
@@ -147,7 +172,7 @@ public final class DroLogisticRegression implements FiniteSumOperator {
   /** On the feasible set (q ∈ Δ): λ + max‖ã_i‖²/4 (the w-block Hessian) + ‖Ã‖_F ≥ ‖[∇ℓ_i]‖₂ (the coupling). */
   @Override
   public double lipschitz() {
-    return lambda + maxRowNorm * maxRowNorm / 4 + frobenius;
+    return lipschitz(lambda, maxRowNorm * maxRowNorm, frobenius * frobenius);
   }
 
   /**
@@ -156,9 +181,7 @@ public final class DroLogisticRegression implements FiniteSumOperator {
    */
   @Override
   public double meanSquareLipschitz() {
-    double r2 = maxRowNorm * maxRowNorm;
-    double nn = rows;
-    return lambda + Math.sqrt(Math.max(2 * nn * r2, nn * r2 * r2 / 8 + nn * nn * r2));
+    return meanSquareLipschitz(rows, lambda, maxRowNorm * maxRowNorm);
   }
 
   /** The robust objective's inner value Σ q_i ℓ_i(w) + (λ/2)‖w‖² at u. */

@@ -19,6 +19,18 @@ public interface FiniteSumOperator {
   /** out ← out + scale·F_i(u), for one component i in [0, n). */
   void addComponent(int i, double[] u, double scale, double[] out);
 
+  /**
+   * out ← out + scale·Σ_{s<count} [F_{i_s}(u) − F_{i_s}(v)] for the first {@code count} indices: the
+   * mini-batch correction of the variance-reduced methods (2·count component evaluations). A
+   * distributed operator evaluates it in one pass where the components live.
+   */
+  default void addDifferences(int[] indices, int count, double[] u, double[] v, double scale, double[] out) {
+    for (int s = 0; s < count; s++) {
+      addComponent(indices[s], u, scale, out);
+      addComponent(indices[s], v, -scale, out);
+    }
+  }
+
   /** A Lipschitz constant L of F on the feasible set, ‖F(u) − F(v)‖ ≤ L‖u − v‖ (NaN if unknown). */
   double lipschitz();
 

@@ -125,6 +125,7 @@ public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.S
     double[] plus = new double[d];
     double[] bar = new double[d];
     double[] g = new double[d];
+    int[] one = new int[1];
     long budget = (long) Math.ceil(config.maxInnerEpochs() * n);
     long used = 0;
     long t = 0;
@@ -141,8 +142,8 @@ public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.S
       boolean snapshot = random.nextDouble() < p;
       // Φ_i(v) − Φ_i(w_prev) = c·(F_i(v) − F_i(w_prev)) + (v − w_prev): Φ_i carries the identity part.
       System.arraycopy(phiW, 0, g, 0, d);
-      f.addComponent(i, v, c, g);
-      f.addComponent(i, wPrev, -c, g);
+      one[0] = i;
+      f.addDifferences(one, 1, v, wPrev, c, g);
       oracle.componentsOf(2, n);
       used += 2;
       for (int j = 0; j < d; j++) {

@@ -50,7 +50,7 @@ public final class MatrixGame implements FiniteSumOperator {
       maxSq = Math.max(maxSq, c * c);
     }
     // (1/N)Σ_i ‖F_i(u) − F_i(v)‖² = N·Σ_i (δy_i²‖A_i,:‖² + δx_i²‖A_:,i‖²) ≤ N·max(‖row‖², ‖col‖²)·‖δ‖².
-    this.meanSquareLipschitz = Math.sqrt(components * maxSq);
+    this.meanSquareLipschitz = meanSquareLipschitz(components, maxSq);
   }
 
   private static double spectralNorm(DenseMatrix a) {
@@ -79,6 +79,24 @@ public final class MatrixGame implements FiniteSumOperator {
       sigma = next;
     }
     return sigma;
+  }
+
+  /** Components [from, to) as a block holding their rows and columns of A. */
+  public MatrixGameBlock block(int from, int to) {
+    double[] r = new double[MatrixGameBlock.rowCount(from, to, m) * n];
+    if (r.length > 0) {
+      System.arraycopy(rowsOfA, from * n, r, 0, r.length);
+    }
+    double[] c = new double[MatrixGameBlock.rowCount(from, to, n) * m];
+    if (c.length > 0) {
+      System.arraycopy(a.values(), from * m, c, 0, c.length);
+    }
+    return new MatrixGameBlock(from, to, m, n, r, c);
+  }
+
+  /** The norms of a game given by blocks: ‖A‖_F from Σ rowsFrobeniusSquared and L_Q from the largest line, see {@link #meanSquareLipschitz()}. */
+  public static double meanSquareLipschitz(int components, double maxLineNormSquared) {
+    return Math.sqrt(components * maxLineNormSquared);
   }
 
   /** Rows of A (m, the maximizer's strategies). */

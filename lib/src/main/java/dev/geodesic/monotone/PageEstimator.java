@@ -40,11 +40,7 @@ public final class PageEstimator {
     int n = operator.components();
     int b = batch.length;
     sampleWithoutReplacement(random, n, batch, taken);
-    double scale = 1.0 / b;
-    for (int s = 0; s < b; s++) {
-      operator.addComponent(batch[s], u, scale, g);
-      operator.addComponent(batch[s], uPrev, -scale, g);
-    }
+    operator.addDifferences(batch, b, u, uPrev, 1.0 / b, g);
     oracle.componentsOf(2L * b, n);
   }
 

@@ -42,6 +42,23 @@ public final class PolicemanBurglar {
     return new MatrixGame(DenseMatrix.wrap(n, n, a));
   }
 
+  /**
+   * Components [from, to) of the n = w.length game generated in place (rows and columns from the
+   * formula): an executor builds its block from the weights alone, without A ever existing whole.
+   */
+  public static MatrixGameBlock block(double[] w, double theta, int from, int to) {
+    int n = w.length;
+    double[] rows = new double[MatrixGameBlock.rowCount(from, to, n) * n];
+    double[] cols = new double[MatrixGameBlock.rowCount(from, to, n) * n];
+    for (int i = from; i < Math.min(to, n); i++) {
+      for (int j = 0; j < n; j++) {
+        rows[(i - from) * n + j] = w[j] * (1 - Math.exp(-theta * Math.abs(i - j)));
+        cols[(i - from) * n + j] = w[i] * (1 - Math.exp(-theta * Math.abs(i - j)));
+      }
+    }
+    return new MatrixGameBlock(from, to, n, n, rows, cols);
+  }
+
   /** Weights w_j = |z_j|, z_j ~ N(0, 1) i.i.d., drawn from the stream ("policeman-burglar-weights"). */
   public static double[] drawWeights(int n, SeedSequence seeds) {
     SplittableRandom r = seeds.stream("policeman-burglar-weights");

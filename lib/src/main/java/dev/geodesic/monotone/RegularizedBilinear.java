@@ -38,6 +38,83 @@ public final class RegularizedBilinear implements FiniteSumOperator {
     this.m = bMatrix.rows();
   }
 
+  /** Components [from, to) as a block: B's rows and columns there, plus the regularization every component carries. */
+  public ComponentBlock block(int from, int to) {
+    return new Block(coupling.block(from, to), a, b, mu, nu);
+  }
+
+  /** A block of the coupling plus (to − from) copies of the deterministic part (μx + a, νy + b). */
+  private static final class Block implements ComponentBlock {
+    private static final long serialVersionUID = 1L;
+    private final MatrixGameBlock coupling;
+    private final double[] a;
+    private final double[] b;
+    private final double mu;
+    private final double nu;
+
+    Block(MatrixGameBlock coupling, double[] a, double[] b, double mu, double nu) {
+      this.coupling = coupling;
+      this.a = a;
+      this.b = b;
+      this.mu = mu;
+      this.nu = nu;
+    }
+
+    @Override
+    public int from() {
+      return coupling.from();
+    }
+
+    @Override
+    public int to() {
+      return coupling.to();
+    }
+
+    @Override
+    public void addAll(double[] u, double scale, double[] out) {
+      coupling.addAll(u, scale, out);
+      regularization(u, scale * (to() - from()), out);
+    }
+
+    @Override
+    public void addComponent(int i, double[] u, double scale, double[] out) {
+      coupling.addComponent(i, u, scale, out);
+      regularization(u, scale, out);
+    }
+
+    private void regularization(double[] u, double scale, double[] out) {
+      int n = a.length;
+      for (int j = 0; j < n; j++) {
+        out[j] += scale * (mu * u[j] + a[j]);
+      }
+      for (int i = 0; i < b.length; i++) {
+        out[n + i] += scale * (nu * u[n + i] + b[i]);
+      }
+    }
+  }
+
+  /**
+   * A random instance: B with i.i.d. N(0, 1) entries, a and b with N(shift, 1) entries, from the
+   * stream ("bilinear") of {@code seeds}.
+   */
+  public static RegularizedBilinear random(int m, int n, double shift, double mu, double nu,
+      dev.geodesic.random.SeedSequence seeds) {
+    java.util.SplittableRandom r = seeds.stream("bilinear");
+    double[] bm = new double[m * n];
+    for (int k = 0; k < bm.length; k++) {
+      bm[k] = dev.geodesic.random.SeedSequence.nextGaussian(r);
+    }
+    double[] a = new double[n];
+    double[] b = new double[m];
+    for (int j = 0; j < n; j++) {
+      a[j] = shift + dev.geodesic.random.SeedSequence.nextGaussian(r);
+    }
+    for (int i = 0; i < m; i++) {
+      b[i] = shift + dev.geodesic.random.SeedSequence.nextGaussian(r);
+    }
+    return new RegularizedBilinear(DenseMatrix.wrap(m, n, bm), a, b, mu, nu);
+  }
+
   /** The unconstrained inclusion 0 = F(u). */
   public MonotoneInclusion inclusion() {
     return new MonotoneInclusion(this, new IdentityResolvent(n + m));

@@ -83,6 +83,7 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
     double[] bar = new double[d];
     double[] half = new double[d];
     double[] g = new double[d];
+    int[] one = new int[1];
     while (used < target) {
       SplittableRandom random = seeds.stream("vr-eg", t);
       int i = random.nextInt(n);
@@ -93,8 +94,8 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
       }
       j.apply(half, gamma, half);
       System.arraycopy(fw, 0, g, 0, d);
-      f.addComponent(i, half, 1.0, g);
-      f.addComponent(i, w, -1.0, g);
+      one[0] = i;
+      f.addDifferences(one, 1, half, w, 1.0, g);
       oracle.componentsOf(2, n);
       used += 2;
       for (int k = 0; k < d; k++) {
