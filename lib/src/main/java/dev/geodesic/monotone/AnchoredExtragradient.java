@@ -56,12 +56,12 @@ public final class AnchoredExtragradient implements MonotoneMethod<AnchoredExtra
     for (int j = 0; j < u.length; j++) {
       bar[j] = u[j] + lambda * (anchor[j] - u[j]);
     }
-    problem.operator().apply(u, f);
+    Remote.run(ctx, "full evaluation", () -> problem.operator().apply(u, f));
     for (int j = 0; j < u.length; j++) {
       half[j] = bar[j] - eta * f[j];
     }
     problem.resolvent().apply(half, eta, half);
-    problem.operator().apply(half, f);
+    Remote.run(ctx, "full evaluation", () -> problem.operator().apply(half, f));
     ctx.oracle().componentsOf(2L * n, n);
     for (int j = 0; j < u.length; j++) {
       half[j] = bar[j] - eta * f[j];
@@ -69,7 +69,7 @@ public final class AnchoredExtragradient implements MonotoneMethod<AnchoredExtra
     problem.resolvent().apply(half, eta, half);
     u = half;
     k++;
-    return Step.of(RESIDUAL, problem.residual(u, 1.0), EPOCHS, ctx.oracle().snapshot().dataPasses());
+    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, ctx.oracle().snapshot().dataPasses());
   }
 
   @Override

@@ -44,19 +44,19 @@ public final class Extragradient implements MonotoneMethod<double[]> {
     int n = problem.components();
     double[] f = new double[u.length];
     double[] half = new double[u.length];
-    problem.operator().apply(u, f);
+    Remote.run(ctx, "full evaluation", () -> problem.operator().apply(u, f));
     for (int j = 0; j < u.length; j++) {
       half[j] = u[j] - eta * f[j];
     }
     problem.resolvent().apply(half, eta, half);
-    problem.operator().apply(half, f);
+    Remote.run(ctx, "full evaluation", () -> problem.operator().apply(half, f));
     ctx.oracle().componentsOf(2L * n, n);
     for (int j = 0; j < u.length; j++) {
       half[j] = u[j] - eta * f[j];
     }
     problem.resolvent().apply(half, eta, half);
     u = half;
-    return Step.of(RESIDUAL, problem.residual(u, 1.0), EPOCHS, ctx.oracle().snapshot().dataPasses());
+    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, ctx.oracle().snapshot().dataPasses());
   }
 
   @Override

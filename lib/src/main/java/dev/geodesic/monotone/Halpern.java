@@ -48,7 +48,8 @@ public final class Halpern implements MonotoneMethod<Halpern.State> {
     int n = problem.components();
     double lambda = 1.0 / (k + 2);
     double[] f = new double[u.length];
-    problem.operator().apply(u, f);
+    double[] at = u;
+    Remote.run(ctx, "full evaluation", () -> problem.operator().apply(at, f));
     ctx.oracle().componentsOf(n, n);
     double[] t = new double[u.length];
     for (int j = 0; j < u.length; j++) {
@@ -60,7 +61,7 @@ public final class Halpern implements MonotoneMethod<Halpern.State> {
     }
     u = t;
     k++;
-    return Step.of(RESIDUAL, problem.residual(u, 1.0), EPOCHS, ctx.oracle().snapshot().dataPasses());
+    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, ctx.oracle().snapshot().dataPasses());
   }
 
   @Override

@@ -102,18 +102,18 @@ public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.S
   @Override
   public Step step(IterationContext ctx) {
     OracleCounter oracle = ctx.oracle();
-    double[] resolvent = approximateResolvent(oracle);
+    double[] resolvent = approximateResolvent(ctx, oracle);
     double lambda = 1.0 / (k + 2);
     for (int j = 0; j < u.length; j++) {
       u[j] = lambda * anchor[j] + (1 - lambda) * resolvent[j];
     }
     k++;
-    return Step.of(RESIDUAL, problem.residual(u, 1.0), EPOCHS, oracle.snapshot().dataPasses(),
+    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, oracle.snapshot().dataPasses(),
         "inner_steps", lastInnerSteps, "inner_bound", lastBound);
   }
 
   /** ṽ_k ≈ J_{c(F+G)}(u_k) by VR-FoRB, continuing from the last solve's v, w and w_prev. */
-  private double[] approximateResolvent(OracleCounter oracle) {
+  private double[] approximateResolvent(IterationContext ctx, OracleCounter oracle) {
     FiniteSumOperator f = problem.operator();
     Resolvent jg = problem.resolvent();
     int n = problem.components();
@@ -131,7 +131,7 @@ public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.S
     long t = 0;
     if (fw == null) {
       fw = new double[d];
-      f.apply(w, fw);
+      Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
       oracle.componentsOf(n, n);
       used += n;
     }
@@ -143,7 +143,7 @@ public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.S
       // Φ_i(v) − Φ_i(w_prev) = c·(F_i(v) − F_i(w_prev)) + (v − w_prev): Φ_i carries the identity part.
       System.arraycopy(phiW, 0, g, 0, d);
       one[0] = i;
-      f.addDifferences(one, 1, v, wPrev, c, g);
+      Remote.run(ctx, "component", () -> f.addDifferences(one, 1, v, wPrev, c, g));
       oracle.componentsOf(2, n);
       used += 2;
       for (int j = 0; j < d; j++) {
@@ -155,7 +155,7 @@ public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.S
       System.arraycopy(bar, 0, v, 0, d);
       if (snapshot) {
         System.arraycopy(v, 0, w, 0, d);
-        f.apply(w, fw);
+        Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
         oracle.componentsOf(n, n);
         used += n;
         bound = forwardBackward(fw, phiW, plus);

@@ -74,7 +74,7 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
     long used = 0;
     if (fw == null) {
       fw = new double[u.length];
-      f.apply(w, fw);
+      Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
       oracle.componentsOf(n, n);
       used += n;
     }
@@ -95,7 +95,7 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
       j.apply(half, gamma, half);
       System.arraycopy(fw, 0, g, 0, d);
       one[0] = i;
-      f.addDifferences(one, 1, half, w, 1.0, g);
+      Remote.run(ctx, "component", () -> f.addDifferences(one, 1, half, w, 1.0, g));
       oracle.componentsOf(2, n);
       used += 2;
       for (int k = 0; k < d; k++) {
@@ -104,13 +104,13 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
       j.apply(u, gamma, u);
       if (snapshot) {
         System.arraycopy(u, 0, w, 0, d);
-        f.apply(w, fw);
+        Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
         oracle.componentsOf(n, n);
         used += n;
       }
       t++;
     }
-    return Step.of(RESIDUAL, problem.residual(u, 1.0), EPOCHS, oracle.snapshot().dataPasses());
+    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, oracle.snapshot().dataPasses());
   }
 
   @Override

@@ -87,10 +87,13 @@ public final class VrHalpern implements MonotoneMethod<VrHalpern.State> {
       SplittableRandom random = seeds.stream("vr-halpern", k);
       double p = refreshProbability(k, n);
       if (p >= 1 || random.nextDouble() < p) {
-        page.refresh(u, oracle);
+        double[] at = u;
+        Remote.run(ctx, "full evaluation", () -> page.refresh(at, oracle));
         used += n;
       } else {
-        page.correct(u, previous, random, oracle);
+        double[] at = u;
+        double[] before = previous;
+        Remote.run(ctx, "mini-batch", () -> page.correct(at, before, random, oracle));
         used += 2L * page.batchSize();
       }
       double lambda = 2.0 / (k + 4);
@@ -105,7 +108,7 @@ public final class VrHalpern implements MonotoneMethod<VrHalpern.State> {
       next = t;
       k++;
     } while (used < target);
-    return Step.of(RESIDUAL, problem.residual(u, 1.0), EPOCHS, oracle.snapshot().dataPasses(), "halpern_steps", k);
+    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, oracle.snapshot().dataPasses(), "halpern_steps", k);
   }
 
   @Override
