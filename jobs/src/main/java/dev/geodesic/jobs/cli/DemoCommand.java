@@ -77,6 +77,11 @@ public final class DemoCommand extends JobCommand {
         "45 pairs scheduled together, one Spark job per round; support-limited interpolation (S = 50).",
         List.of("fedwad", "--input", classes, "--client-col", "client", "--support", "50", "--rounds", "10",
             "--seed", seedText)));
+    s.add(new Step("monotone", "monotone: policeman and burglar by VR-Halpern",
+        "n = 200 houses with drawn weights; the game's rows and columns are generated on the executors; "
+            + "10 epochs of variance-reduced Halpern iteration, the residual and duality gap of the last iterate.",
+        List.of("monotone", "--problem", "policeman-burglar", "--n", "200", "--method", "vr-halpern", "--max-epochs", "10",
+            "--seed", seedText)));
     return s;
   }
 
