@@ -9,6 +9,9 @@
  *       {@link dev.geodesic.monotone.PolicemanBurglar}), {@link dev.geodesic.monotone.RegularizedBilinear}
  *       (closed-form saddle point) and {@link dev.geodesic.monotone.DroLogisticRegression} (rows as
  *       components).
+ *   <li>{@link dev.geodesic.monotone.ComponentBlock}s hold components [from, to) with their data
+ *       ({@link dev.geodesic.monotone.MatrixGameBlock}, {@link dev.geodesic.monotone.DroLogisticBlock}) so
+ *       they can be evaluated where that data lives; {@link dev.geodesic.monotone.BlockedOperator} sums them.
  *   <li>G through its resolvent {@link dev.geodesic.monotone.Resolvent}: simplex, box, ball, χ²-ball,
  *       products and G = 0. {@link dev.geodesic.monotone.MonotoneInclusion} pairs F with G and computes
  *       the residual, the exit criterion.

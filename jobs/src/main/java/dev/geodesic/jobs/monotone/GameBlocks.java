@@ -7,7 +7,6 @@ import dev.geodesic.monotone.MatrixGame;
 import dev.geodesic.monotone.MatrixGameBlock;
 import dev.geodesic.monotone.PolicemanBurglar;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -144,9 +143,5 @@ final class GameBlocks {
       rdd.context().setJobDescription(null);
     }
     return rdd;
-  }
-
-  static Iterator<ComponentBlock> none() {
-    return java.util.Collections.emptyIterator();
   }
 }
