@@ -120,10 +120,13 @@ class MonotoneTest {
     Files.writeString(in, csv);
     Path out = dir.resolve("dro");
     ok("monotone", "--problem", "dro-logistic", "--format", "csv", "--label-col", "label", "--input", in.toString(),
-        "--method", "eg", "--rho", "0.5", "--l2", "0.01", "--max-epochs", "10", "--partitions", "2", "--output", out.toString());
+        "--method", "eg", "--rho", "0.5", "--l2", "0.01", "--max-epochs", "10", "--partitions", "2", "--compare-erm", "--output", out.toString());
     Map<String, Object> s = summary(out);
     double worst = ((Number) s.get("worst_group_accuracy")).doubleValue();
     assertTrue(worst >= 0 && worst <= ((Number) s.get("accuracy")).doubleValue(), s::toString);
+    double ermWorst = ((Number) s.get("erm_worst_group_accuracy")).doubleValue();
+    assertTrue(ermWorst >= 0 && ermWorst <= ((Number) s.get("erm_accuracy")).doubleValue(), s::toString);
+    assertTrue(((Number) s.get("erm_residual")).doubleValue() >= 0);
     double[] q = block(out, "q", 120);
     assertEquals(1.0, java.util.Arrays.stream(q).sum(), 1e-9);
     List<?> trace = EndToEnd.spark().read().parquet(out.resolve("trace.parquet").toString()).collectAsList();

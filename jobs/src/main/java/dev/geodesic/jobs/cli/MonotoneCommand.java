@@ -70,6 +70,10 @@ public final class MonotoneCommand extends JobCommand {
       description = "vr-halpern-inexact: σ of the inner stopping test. Default: ${DEFAULT-VALUE}.")
   double innerAccuracy;
 
+  @Option(names = "--compare-erm",
+      description = "dro-logistic: also fit plain logistic regression (ρ = 0) with the same method and budget; summary erm_*.")
+  boolean compareErm;
+
   @Mixin
   IterationOptions iteration;
 
@@ -101,6 +105,9 @@ public final class MonotoneCommand extends JobCommand {
     if (step != null) {
       OptionChecks.positive("--step", step);
     }
+    if (compareErm && !problem.equals("dro-logistic")) {
+      throw new InvalidInputException("--compare-erm is only for --problem dro-logistic");
+    }
     if (weights != null && !problem.equals("policeman-burglar")) {
       throw new InvalidInputException("--weights is only for --problem policeman-burglar");
     }
@@ -116,7 +123,8 @@ public final class MonotoneCommand extends JobCommand {
   @Override
   protected void run(JobRun run) {
     MonotoneJobs.Problem p = new MonotoneJobs.Problem(problem, n, weights, theta, rhoValue, l2);
-    MonotoneJob.Settings s = new MonotoneJob.Settings(method, maxEpochs, targetResidual, step, innerAccuracy, seed);
+    MonotoneJob.Settings s = new MonotoneJob.Settings(method, maxEpochs, targetResidual, step, innerAccuracy, seed,
+        compareErm);
     MonotoneJobs.run(run, p, input.paths().isEmpty() ? null : new DatasetReader(run.spark()).read(input.spec(0)),
         partitions, s, iteration.driverOptions());
   }

@@ -37,9 +37,10 @@ public final class MonotoneJob {
    * @param step the method's step (η, or γ for vr-eg and the VR-FoRB step), null for the defaults
    * @param innerAccuracy σ of vr-halpern-inexact's inner stopping test
    * @param seed the sampling seed
+   * @param compareErm dro-logistic: also solve plain logistic regression (ρ = 0) with the same method and budget
    */
   public record Settings(String method, double maxEpochs, Double targetResidual, Double step, double innerAccuracy,
-      long seed) {}
+      long seed, boolean compareErm) {}
 
   private final JobRun run;
   private final MonotoneProblem problem;
@@ -55,7 +56,10 @@ public final class MonotoneJob {
 
   /** The method with the reference code's parameters on games (spec §2), the operator's defaults otherwise. */
   MonotoneMethod<?> method() {
-    MonotoneInclusion inc = problem.inclusion();
+    return method(problem.inclusion());
+  }
+
+  private MonotoneMethod<?> method(MonotoneInclusion inc) {
     FiniteSumOperator f = inc.operator();
     double[] u0 = problem.start();
     boolean game = problem.isGame();
@@ -163,6 +167,25 @@ public final class MonotoneJob {
 
   private void droSummary(double[] u, List<Row> rows) {
     int d = problem.n();
+    double[] acc = accuracies(u);
+    run.summary().put("accuracy", acc[0]).put("worst_group_accuracy", acc[1]);
+    if (settings.compareErm()) {
+      // Plain logistic regression: the same operator with Q = {uniform} (ρ = 0), same method and budget,
+      // run on the plain loop (its jobs are not part of the trace).
+      MonotoneInclusion erm = new MonotoneInclusion(problem.operator(),
+          dev.geodesic.monotone.DroLogisticRegression.resolvent(d, problem.m(), 0));
+      run.spark().sparkContext().setJobDescription("monotone: plain logistic regression for comparison");
+      dev.geodesic.monotone.MonotoneResult r = method(erm).solve(StoppingRule.maxDataPasses(settings.maxEpochs()));
+      double[] e = accuracies(r.solution());
+      run.summary().put("erm_accuracy", e[0]).put("erm_worst_group_accuracy", e[1]).put("erm_residual", r.residual());
+    }
+    block(rows, "w", u, 0, d);
+    block(rows, "intercept", u, d, 1);
+    block(rows, "q", u, d + 1, problem.m());
+  }
+
+  /** {overall accuracy, worst accuracy over the two labels} of the classifier z ≥ 0 ⇒ 1 at u. */
+  private double[] accuracies(double[] u) {
     long[] c = problem.operator().blocks().map(b -> ((DroLogisticBlock) b).accuracyByLabel(u)).reduce((a, b) -> {
       for (int k = 0; k < a.length; k++) {
         a[k] += b[k];
@@ -171,11 +194,8 @@ public final class MonotoneJob {
     });
     double acc0 = c[0] == 0 ? Double.NaN : (double) c[1] / c[0];
     double acc1 = c[2] == 0 ? Double.NaN : (double) c[3] / c[2];
-    run.summary().put("accuracy", (double) (c[1] + c[3]) / (c[0] + c[2]))
-        .put("worst_group_accuracy", Double.isNaN(acc0) ? acc1 : Double.isNaN(acc1) ? acc0 : Math.min(acc0, acc1));
-    block(rows, "w", u, 0, d);
-    block(rows, "intercept", u, d, 1);
-    block(rows, "q", u, d + 1, problem.m());
+    return new double[] {(double) (c[1] + c[3]) / (c[0] + c[2]),
+        Double.isNaN(acc0) ? acc1 : Double.isNaN(acc1) ? acc0 : Math.min(acc0, acc1)};
   }
 
   private static void block(List<Row> rows, String name, double[] u, int from, int count) {
