@@ -50,6 +50,15 @@ public final class GeodesicCli implements Runnable {
     return cli.execute(args);
   }
 
+  /** The names of the registered commands, in --help order (without {@code help}). */
+  public static List<String> commandNames() {
+    List<String> names = new ArrayList<>();
+    for (Class<?> c : COMMANDS) {
+      names.add(c.getAnnotation(Command.class).name());
+    }
+    return names;
+  }
+
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new GeodesicCli());
     for (Class<?> c : COMMANDS) {
