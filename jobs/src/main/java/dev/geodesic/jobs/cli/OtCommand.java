@@ -28,7 +28,7 @@ public final class OtCommand extends JobCommand {
   TransportOptions transport;
 
   @Option(names = "--epsilon", paramLabel = "E",
-      description = "sinkhorn: regularization ε (absolute, in cost units). Default: 1% of the mean cost.")
+      description = "sinkhorn: regularization ε (absolute, in cost units). Default: 1%% of the mean cost.")
   Double epsilon;
 
   @Option(names = "--tol", defaultValue = "1e-6", paramLabel = "T",
