@@ -5,6 +5,7 @@ import dev.geodesic.iteration.IterationOutcome;
 import dev.geodesic.iteration.StoppingRule;
 import dev.geodesic.jobs.driver.IterativeJobDriver;
 import dev.geodesic.jobs.io.Schemas;
+import dev.geodesic.jobs.output.TableWriter;
 import dev.geodesic.jobs.report.TracePlots;
 import dev.geodesic.jobs.run.JobRun;
 import dev.geodesic.monotone.AnchoredExtragradient;
@@ -133,8 +134,7 @@ public final class MonotoneJob {
       droSummary(u, rows);
     }
     run.spark().sparkContext().setJobDescription(null);
-    run.spark().createDataFrame(rows, Schemas.load(Schemas.MONOTONE_SOLUTION)).coalesce(1)
-        .write().parquet(run.output().path("solution.parquet"));
+    TableWriter.write(run.spark(), rows, Schemas.MONOTONE_SOLUTION, run.output(), "solution.parquet");
     TracePlots plots = new TracePlots(TracePlots.Options.defaults());
     run.report().section("Residual", s -> {
       s.paragraph(String.format(Locale.ROOT, "%s on %s: residual %.4g after %.1f epochs (component evaluations / n).",

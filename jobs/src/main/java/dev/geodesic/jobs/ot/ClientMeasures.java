@@ -1,5 +1,6 @@
 package dev.geodesic.jobs.ot;
 
+import dev.geodesic.jobs.spark.SparkJobs;
 import dev.geodesic.jobs.InvalidInputException;
 import dev.geodesic.jobs.io.BlockLayout;
 import dev.geodesic.jobs.io.DataBlock;
@@ -91,9 +92,8 @@ public final class ClientMeasures {
     JavaRDD<DataBlock> blocks = BlockLayout.byClient(in, clients, partitions > 0 ? partitions : clients.size());
     JavaRDD<ClientMeasure> measures = blocks.map(b -> toMeasure(b, augment));
     measures.persist(StorageLevel.MEMORY_AND_DISK());
-    measures.context().setJobDescription("cache client measures");
-    List<PartitionInfo> info = measures.mapPartitions(ClientMeasures::describe).collect();
-    measures.context().setJobDescription(null);
+    List<PartitionInfo> info = SparkJobs.described(measures.context(), "cache client measures",
+        () -> measures.mapPartitions(ClientMeasures::describe).collect());
     blocks.unpersist(false);
     int d = augment ? 3 * in.dimension() : in.dimension();
     Set<String> blas = new TreeSet<>();
