@@ -60,6 +60,15 @@ public abstract class ProximalIterate {
   /** ḡ += scale·(Σ_k Δ_k·ã_i ⊗ e_k), on row i's coordinates (and the intercepts). */
   public abstract void addToDrift(int i, double[] delta, double scale);
 
+  /**
+   * {@link #step} then {@link #addToDrift} with the same Δ (SAGA's step and table-mean update): one
+   * sweep over the row in the dense kernel.
+   */
+  public void stepAndAddToDrift(int i, double[] delta, double scale) {
+    step(i, delta);
+    addToDrift(i, delta, scale);
+  }
+
   /** Brings every coordinate up to date and returns the iterate (the kernel's own array: copy to keep). */
   public abstract double[] current();
 
@@ -101,11 +110,7 @@ public abstract class ProximalIterate {
     public void margins(int i, double[] z) {
       int o = i * d;
       for (int c = 0; c < k; c++) {
-        int off = c * d;
-        double s = 0.0;
-        for (int j = 0; j < d; j++) {
-          s += a[o + j] * x[off + j];
-        }
+        double s = dot(a, o, x, c * d, d);
         if (center != null) {
           s -= centerDot[c];
         }
@@ -113,36 +118,94 @@ public abstract class ProximalIterate {
       }
     }
 
+    /** Σ u[uo + j]·v[vo + j] over n entries, four accumulators so the additions pipeline. */
+    static double dot(double[] u, int uo, double[] v, int vo, int n) {
+      double s0 = 0.0;
+      double s1 = 0.0;
+      double s2 = 0.0;
+      double s3 = 0.0;
+      int j = 0;
+      for (; j + 3 < n; j += 4) {
+        s0 += u[uo + j] * v[vo + j];
+        s1 += u[uo + j + 1] * v[vo + j + 1];
+        s2 += u[uo + j + 2] * v[vo + j + 2];
+        s3 += u[uo + j + 3] * v[vo + j + 3];
+      }
+      for (; j < n; j++) {
+        s0 += u[uo + j] * v[vo + j];
+      }
+      return (s0 + s1) + (s2 + s3);
+    }
+
     @Override
     public void step(int i, double[] delta) {
+      sweep(i, delta, 0.0);
+    }
+
+    @Override
+    public void stepAndAddToDrift(int i, double[] delta, double scale) {
+      sweep(i, delta, scale);
+    }
+
+    /**
+     * The prox step on every coordinate, and (driftScale ≠ 0) ḡ += driftScale·Δ ⊗ ã_i after each
+     * coordinate's step has read the old ḡ. Loops split by centering and L1 so the plain cases stay
+     * branch-free.
+     */
+    private void sweep(int i, double[] delta, double driftScale) {
       int o = i * d;
       double t = eta * l1;
+      boolean lasso = l1 != 0.0;
       for (int c = 0; c < k; c++) {
         int off = c * d;
         double ed = eta * delta[c];
+        double f = driftScale * delta[c];
         if (center == null) {
-          if (l1 == 0.0) {
-            for (int j = 0; j < d; j++) {
-              x[off + j] = rho * (x[off + j] - ed * a[o + j] - eta * drift[off + j]);
-            }
-          } else {
-            for (int j = 0; j < d; j++) {
-              double v = x[off + j] - ed * a[o + j] - eta * drift[off + j];
-              x[off + j] = rho * (v > t ? v - t : (v < -t ? v + t : 0.0));
-            }
+          for (int j = 0; j < d; j++) {
+            double aj = a[o + j];
+            double v = x[off + j] - ed * aj - eta * drift[off + j];
+            x[off + j] = rho * (lasso ? (v > t ? v - t : (v < -t ? v + t : 0.0)) : v);
+            drift[off + j] += f * aj;
           }
+        } else if (!lasso) {
+          double s0 = 0.0;
+          double s1 = 0.0;
+          int j = 0;
+          for (; j + 1 < d; j += 2) {
+            double a0 = a[o + j] - center[j];
+            double a1 = a[o + j + 1] - center[j + 1];
+            double w0 = rho * (x[off + j] - ed * a0 - eta * drift[off + j]);
+            double w1 = rho * (x[off + j + 1] - ed * a1 - eta * drift[off + j + 1]);
+            x[off + j] = w0;
+            x[off + j + 1] = w1;
+            drift[off + j] += f * a0;
+            drift[off + j + 1] += f * a1;
+            s0 += center[j] * w0;
+            s1 += center[j + 1] * w1;
+          }
+          for (; j < d; j++) {
+            double a0 = a[o + j] - center[j];
+            double w0 = rho * (x[off + j] - ed * a0 - eta * drift[off + j]);
+            x[off + j] = w0;
+            drift[off + j] += f * a0;
+            s0 += center[j] * w0;
+          }
+          centerDot[c] = s0 + s1;
         } else {
           double s = 0.0;
           for (int j = 0; j < d; j++) {
-            double v = x[off + j] - ed * (a[o + j] - center[j]) - eta * drift[off + j];
+            double aj = a[o + j] - center[j];
+            double v = x[off + j] - ed * aj - eta * drift[off + j];
             double w = rho * (v > t ? v - t : (v < -t ? v + t : 0.0));
             x[off + j] = w;
+            drift[off + j] += f * aj;
             s += center[j] * w;
           }
           centerDot[c] = s;
         }
         if (intercept) {
           x[weights + c] -= eta * (delta[c] + drift[weights + c]);
+          drift[weights + c] += f;
         }
       }
     }

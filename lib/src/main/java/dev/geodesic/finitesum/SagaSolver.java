@@ -66,8 +66,7 @@ public final class SagaSolver extends FiniteSumMethod<SagaSolver.State> {
         delta[c] = g[c] - table[o + c];
         table[o + c] = g[c];
       }
-      it.step(i, delta);
-      it.addToDrift(i, delta, invN);
+      it.stepAndAddToDrift(i, delta, invN);
     }
     ctx.oracle().componentsOf(n, n);
     double[] x = it.current();

@@ -15,7 +15,7 @@ public enum Layout {
    * BLAS call over all d entries. {@code bench/finite-sum.sh} measures SAGA epochs on both layouts of
    * the same data across densities: see the bench's "layout" table (the sparse layout wins below this).
    */
-  public static final double DENSE_ABOVE_DENSITY = 0.25;
+  public static final double DENSE_ABOVE_DENSITY = 0.15;
 
   /** The faster layout for {@code nonZeros} entries in {@code rows} × {@code dimension}. */
   public static Layout recommended(long nonZeros, long rows, long dimension) {
