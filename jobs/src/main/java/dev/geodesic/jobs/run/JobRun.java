@@ -34,9 +34,12 @@ public final class JobRun {
   private HtmlReport.Builder report;
   private long solveStartNanos = -1;
   private long solveEndNanos = -1;
+  private final String optionsFingerprint;
 
-  JobRun(String command, SparkSession spark, OutputDirectory output, long seed, long startNanos, PrintStream log) {
+  JobRun(String command, SparkSession spark, OutputDirectory output, long seed, long startNanos, PrintStream log,
+      String optionsFingerprint) {
     this.command = command;
+    this.optionsFingerprint = optionsFingerprint;
     this.spark = spark;
     this.output = output;
     this.log = log;
@@ -71,6 +74,14 @@ public final class JobRun {
 
   public String command() {
     return command;
+  }
+
+  /**
+   * The options that determine the run's numbers, one {@code --name=value} per line, sorted: what a
+   * checkpoint must match to be resumed (budgets, output and Spark placement options are left out).
+   */
+  public String optionsFingerprint() {
+    return optionsFingerprint;
   }
 
   /** Call once the input is loaded and cached: {@code solve_seconds} counts from here. */
