@@ -8,6 +8,7 @@ import dev.geodesic.finitesum.data.DenseFeatureBlock;
 import dev.geodesic.finitesum.distributed.DistributedSvrg;
 import dev.geodesic.finitesum.distributed.GradientAggregator;
 import dev.geodesic.finitesum.distributed.InMemoryShards;
+import dev.geodesic.finitesum.distributed.LocalSolver;
 import dev.geodesic.finitesum.loss.BinaryLogisticLoss;
 import dev.geodesic.finitesum.loss.SquaredLoss;
 import dev.geodesic.finitesum.prox.ElasticNetPenalty;
@@ -73,7 +74,11 @@ class ResumeAndDistributedTest {
         () -> new LooplessSvrgSolver(logistic(false), FiniteSumOptions.defaults()),
         () -> new AcceleratedProximalGradient(logistic(false), FiniteSumOptions.defaults()),
         () -> new DistributedSvrg(InMemoryShards.split(logistic(false), 40, 97, 13), logistic(false).shape(),
-            FiniteSumOptions.defaults().withInnerPasses(1)));
+            FiniteSumOptions.defaults().withInnerPasses(1)),
+        () -> new DistributedSvrg(InMemoryShards.split(logistic(true), 40, 110), logistic(true).shape(),
+            FiniteSumOptions.defaults(), LocalSolver.SAGA),
+        () -> new DistributedSvrg(InMemoryShards.split(logistic(false), 75, 75), logistic(false).shape(),
+            FiniteSumOptions.defaults(), LocalSolver.LOOPLESS_SVRG));
     for (Supplier<FiniteSumMethod<?>> make : makers) {
       check(make.get(), make.get());
     }
@@ -112,12 +117,14 @@ class ResumeAndDistributedTest {
       assertTrue(TestData.maxAbsDiff(g, agg.gradient()) < 1e-13);
       assertEquals(150, agg.count());
       FiniteSumResult ref = SolversTest.reference(p);
-      DistributedSvrg m = new DistributedSvrg(shards, p.shape(), FiniteSumOptions.defaults().withFstar(ref.objective())
-          .withInnerPasses(1));
-      FiniteSumResult r = m.solve(new FiniteSumStopping(1e-10 * ref.objective(), 0, 500));
-      assertEquals(StopReason.TARGET_REACHED, r.stopReason(), "sparse=" + sparse + " " + r.objective());
-      assertTrue(SolversTest.relGap(r.objective(), ref.objective()) <= 1e-8);
-      assertTrue(r.outcome().counts().messages() > 0);
+      for (LocalSolver local : LocalSolver.values()) {
+        DistributedSvrg m = new DistributedSvrg(shards, p.shape(), FiniteSumOptions.defaults()
+            .withFstar(ref.objective()).withInnerPasses(1), local);
+        FiniteSumResult r = m.solve(new FiniteSumStopping(1e-10 * ref.objective(), 0, 500));
+        assertEquals(StopReason.TARGET_REACHED, r.stopReason(), local + " sparse=" + sparse + " " + r.objective());
+        assertTrue(SolversTest.relGap(r.objective(), ref.objective()) <= 1e-8);
+        assertTrue(r.outcome().counts().messages() > 0);
+      }
     }
   }
 

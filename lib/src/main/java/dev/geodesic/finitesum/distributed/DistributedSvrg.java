@@ -22,13 +22,19 @@ public final class DistributedSvrg extends FiniteSumMethod<DistributedSvrg.State
   public record State(double[] x, double[] mu, double value) implements Serializable {}
 
   private final ShardedFiniteSum data;
+  private final LocalSolver local;
   private double[] x;
   private double[] mu;
   private double value;
 
   public DistributedSvrg(ShardedFiniteSum data, LinearModelShape shape, FiniteSumOptions options) {
+    this(data, shape, options, LocalSolver.SVRG);
+  }
+
+  public DistributedSvrg(ShardedFiniteSum data, LinearModelShape shape, FiniteSumOptions options, LocalSolver local) {
     super(shape, options, svrgStep(data.maxRowSmoothness(), shape.penalty().l2()));
     this.data = data;
+    this.local = local;
     this.x = new double[shape.parameters()];
   }
 
@@ -40,7 +46,7 @@ public final class DistributedSvrg extends FiniteSumMethod<DistributedSvrg.State
 
   @Override
   public String name() {
-    return "distributed-svrg";
+    return local.label();
   }
 
   private void fullGradient(IterationContext ctx) {
@@ -57,7 +63,15 @@ public final class DistributedSvrg extends FiniteSumMethod<DistributedSvrg.State
     if (mu == null) {
       fullGradient(ctx);
     }
-    LocalPassPlan plan = new LocalPassPlan(ctx.iteration(), eta, options.innerPasses(), options.seed());
+    double passes = options.innerPasses();
+    if (local == LocalSolver.LOOPLESS_SVRG) {
+      // the round ends at the first coin (probability 1/N per step): L ~ Geometric(1/N), mean N steps
+      double u = seeds.stream("lsvrg-round", ctx.iteration()).nextDouble();
+      double p = 1.0 / data.rows();
+      long steps = p >= 1 ? 1 : Math.max(1L, (long) Math.ceil(Math.log1p(-u) / Math.log1p(-p)));
+      passes = (double) steps / data.rows();
+    }
+    LocalPassPlan plan = new LocalPassPlan(ctx.iteration(), eta, passes, options.seed(), local, data.rows());
     double[] w = x;
     double[] correction = mu;
     IterateAverager avg = ctx.remote("local-passes", () -> data.localPasses(w, correction, plan));

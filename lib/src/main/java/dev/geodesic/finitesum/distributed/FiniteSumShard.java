@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * asks of it: its part of the full gradient, and its local variance-reduced pass
  * u ← prox_{ηh}(u − η·(∇f_i(u) − ∇f_i(w) + μ)), i uniform over its own rows, from u = w, with the
  * global full gradient μ = ∇F(w) as the correction (SCOPE's local step, Zhao et al. 2017, without its
- * c(u − w) term). α_i(w) is computed on the first visit of row i, so the pass needs no extra sweep.
+ * c(u − w) term), or its SAGA / loopless variants ({@link LocalSolver}). α_i(w) is computed on the
+ * first visit of row i, so the pass needs no extra sweep.
  *
  * @param id the shard's index (keys its random stream)
  * @param rows its rows, centered on the global mean when the problem is centered
@@ -40,6 +41,8 @@ public record FiniteSumShard(int id, FiniteSumProblem rows) implements Serializa
     SplittableRandom rnd = SeedSequence.of(plan.seed()).stream("distributed-svrg", plan.round(), id);
     long m = Math.max(1L, Math.round(plan.passes() * n));
     long evaluations = m;
+    boolean saga = plan.local() == LocalSolver.SAGA;
+    double invN = 1.0 / plan.totalRows();
     for (long s = 0; s < m; s++) {
       int i = rnd.nextInt(n);
       if (!known[i]) {
@@ -53,7 +56,13 @@ public record FiniteSumShard(int id, FiniteSumProblem rows) implements Serializa
       for (int c = 0; c < k; c++) {
         delta[c] = a[c] - snap[i * k + c];
       }
-      steps.step(i, delta);
+      if (saga) {
+        // the table entry becomes α_i(u); the mean over all N rows moves by Δ·ã_i/N
+        System.arraycopy(a, 0, snap, i * k, k);
+        steps.stepAndAddToDrift(i, delta, invN);
+      } else {
+        steps.step(i, delta);
+      }
     }
     return new IterateAverager(rows.parameters()).add(steps.current(), n, evaluations);
   }
