@@ -78,32 +78,65 @@ public abstract class ProximalIterate {
     System.arraycopy(g, 0, drift, 0, drift.length);
   }
 
-  /** The dense kernel: every step touches all d·K coordinates, as a dense row does anyway. */
+  /**
+   * The dense kernel: every step touches all d·K coordinates, as a dense row does anyway. Centered
+   * without L1, the step is affine in x, so mᵀW[:, c] and mᵀḡ[:, c] follow in O(1) per step from the
+   * precomputed mᵀa_i (w' = ρ(w − ηΔ(a_i − m) − ηḡ) ⇒ mᵀw' = ρ(mᵀw − ηΔ(mᵀa_i − ‖m‖²) − η·mᵀḡ)) and the
+   * sweep is a plain element-wise loop the JIT vectorizes; both are recomputed exactly at every
+   * {@link #current()} so rounding cannot accumulate beyond one epoch.
+   */
   static final class Dense extends ProximalIterate {
     private final double[] a;
     private final double[] center;
-    /** W[:, c]ᵀm, kept up to date inside the step loop so a centered margin costs one dot product. */
+    /** W[:, c]ᵀm. */
     private final double[] centerDot;
+    /** ḡ[:, c]ᵀm. */
+    private final double[] centerDrift;
+    /** mᵀa_i per row, and ‖m‖² (centered only). */
+    private final double[] rowCenter;
+    private final double centerNorm2;
 
     Dense(FiniteSumProblem p, DenseFeatureBlock block, double eta) {
       super(p, eta);
       this.a = block.values();
       this.center = p.center();
       this.centerDot = new double[k];
+      this.centerDrift = new double[k];
+      if (center != null) {
+        rowCenter = new double[block.rows()];
+        block.margins(center, 1, rowCenter);
+        double mm = 0.0;
+        for (double v : center) {
+          mm += v * v;
+        }
+        centerNorm2 = mm;
+      } else {
+        rowCenter = null;
+        centerNorm2 = 0.0;
+      }
+    }
+
+    /** Recomputes mᵀW and mᵀḡ exactly. */
+    private void resync() {
+      if (center == null) {
+        return;
+      }
+      for (int c = 0; c < k; c++) {
+        centerDot[c] = dot(center, 0, x, c * d, d);
+        centerDrift[c] = dot(center, 0, drift, c * d, d);
+      }
     }
 
     @Override
     public void load(double[] x0) {
       System.arraycopy(x0, 0, x, 0, x.length);
-      if (center != null) {
-        for (int c = 0; c < k; c++) {
-          double s = 0.0;
-          for (int j = 0; j < d; j++) {
-            s += center[j] * x[c * d + j];
-          }
-          centerDot[c] = s;
-        }
-      }
+      resync();
+    }
+
+    @Override
+    public void setDrift(double[] g) {
+      System.arraycopy(g, 0, drift, 0, drift.length);
+      resync();
     }
 
     @Override
@@ -149,8 +182,7 @@ public abstract class ProximalIterate {
 
     /**
      * The prox step on every coordinate, and (driftScale ≠ 0) ḡ += driftScale·Δ ⊗ ã_i after each
-     * coordinate's step has read the old ḡ. Loops split by centering and L1 so the plain cases stay
-     * branch-free.
+     * coordinate's step has read the old ḡ. One loop per case so each stays branch-free.
      */
     private void sweep(int i, double[] delta, double driftScale) {
       int o = i * d;
@@ -161,36 +193,40 @@ public abstract class ProximalIterate {
         double ed = eta * delta[c];
         double f = driftScale * delta[c];
         if (center == null) {
-          for (int j = 0; j < d; j++) {
-            double aj = a[o + j];
-            double v = x[off + j] - ed * aj - eta * drift[off + j];
-            x[off + j] = rho * (lasso ? (v > t ? v - t : (v < -t ? v + t : 0.0)) : v);
-            drift[off + j] += f * aj;
+          if (lasso) {
+            for (int j = 0; j < d; j++) {
+              double aj = a[o + j];
+              double v = x[off + j] - ed * aj - eta * drift[off + j];
+              x[off + j] = rho * (v > t ? v - t : (v < -t ? v + t : 0.0));
+              drift[off + j] += f * aj;
+            }
+          } else if (f != 0.0) {
+            for (int j = 0; j < d; j++) {
+              double aj = a[o + j];
+              x[off + j] = rho * (x[off + j] - ed * aj - eta * drift[off + j]);
+              drift[off + j] += f * aj;
+            }
+          } else {
+            for (int j = 0; j < d; j++) {
+              x[off + j] = rho * (x[off + j] - ed * a[o + j] - eta * drift[off + j]);
+            }
           }
         } else if (!lasso) {
-          double s0 = 0.0;
-          double s1 = 0.0;
-          int j = 0;
-          for (; j + 1 < d; j += 2) {
-            double a0 = a[o + j] - center[j];
-            double a1 = a[o + j + 1] - center[j + 1];
-            double w0 = rho * (x[off + j] - ed * a0 - eta * drift[off + j]);
-            double w1 = rho * (x[off + j + 1] - ed * a1 - eta * drift[off + j + 1]);
-            x[off + j] = w0;
-            x[off + j + 1] = w1;
-            drift[off + j] += f * a0;
-            drift[off + j + 1] += f * a1;
-            s0 += center[j] * w0;
-            s1 += center[j + 1] * w1;
+          // x ← ρ(x − ηΔ·a_i + ηΔ·m − ηḡ): element-wise, with mᵀx and mᵀḡ carried as scalars
+          double ma = rowCenter[i] - centerNorm2;
+          centerDot[c] = rho * (centerDot[c] - ed * ma - eta * centerDrift[c]);
+          if (f != 0.0) {
+            for (int j = 0; j < d; j++) {
+              double aj = a[o + j] - center[j];
+              x[off + j] = rho * (x[off + j] - ed * aj - eta * drift[off + j]);
+              drift[off + j] += f * aj;
+            }
+            centerDrift[c] += f * ma;
+          } else {
+            for (int j = 0; j < d; j++) {
+              x[off + j] = rho * (x[off + j] - ed * (a[o + j] - center[j]) - eta * drift[off + j]);
+            }
           }
-          for (; j < d; j++) {
-            double a0 = a[o + j] - center[j];
-            double w0 = rho * (x[off + j] - ed * a0 - eta * drift[off + j]);
-            x[off + j] = w0;
-            drift[off + j] += f * a0;
-            s0 += center[j] * w0;
-          }
-          centerDot[c] = s0 + s1;
         } else {
           double s = 0.0;
           for (int j = 0; j < d; j++) {
@@ -202,6 +238,7 @@ public abstract class ProximalIterate {
             s += center[j] * w;
           }
           centerDot[c] = s;
+          centerDrift[c] += f * (rowCenter[i] - centerNorm2);
         }
         if (intercept) {
           x[weights + c] -= eta * (delta[c] + drift[weights + c]);
@@ -224,6 +261,7 @@ public abstract class ProximalIterate {
           for (int j = 0; j < d; j++) {
             drift[off + j] += f * (a[o + j] - center[j]);
           }
+          centerDrift[c] += f * (rowCenter[i] - centerNorm2);
         }
         if (intercept) {
           drift[weights + c] += f;
@@ -233,6 +271,7 @@ public abstract class ProximalIterate {
 
     @Override
     public double[] current() {
+      resync();
       return x;
     }
   }

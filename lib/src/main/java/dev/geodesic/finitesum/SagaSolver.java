@@ -88,6 +88,6 @@ public final class SagaSolver extends FiniteSumMethod<SagaSolver.State> {
   public void restore(State s) {
     it.load(s.x());
     System.arraycopy(s.table(), 0, table, 0, table.length);
-    System.arraycopy(s.drift(), 0, it.drift, 0, it.drift.length);
+    it.setDrift(s.drift());
   }
 }
