@@ -66,10 +66,10 @@ public final class FiniteSumBench {
       y[i] = y[i] >= 5 ? 1 : 0;
     }
     DenseFeatureBlock block = new DenseFeatureBlock(data.features());
-    System.out.printf(Locale.ROOT, "# fashion-mnist n=%d d=%d density=%.3f recommended=%s l2=1e-4 intercept fstar=%.11f%n",
-        block.rows(), block.dimension(), block.density(),
-        Layout.recommended(CsrFeatureBlock.fromDense(data.features()).nonZeros(), block.rows(), block.dimension()).label(),
-        FSTAR);
+    CsrFeatureBlock nonzeros = CsrFeatureBlock.fromDense(data.features());
+    System.out.printf(Locale.ROOT, "# fashion-mnist n=%d d=%d nonzero density=%.3f recommended=%s l2=1e-4 intercept fstar=%.11f%n",
+        block.rows(), block.dimension(), nonzeros.density(),
+        Layout.recommended(nonzeros.nonZeros(), block.rows(), block.dimension()).label(), FSTAR);
     FiniteSumProblem p = FiniteSumProblem.of(block, y, new BinaryLogisticLoss(), new L2Penalty(1e-4), true);
     System.out.println("# method epochs seconds cpu_seconds gap stop step   (cpu: the JVM's process CPU time,"
         + " JIT and GC included; on a loaded machine it is the fairer figure)");

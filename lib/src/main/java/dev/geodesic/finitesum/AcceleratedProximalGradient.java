@@ -92,6 +92,12 @@ public final class AcceleratedProximalGradient extends FiniteSumMethod<Accelerat
     return report(ctx, x, fz, gz, 1.0 / lip);
   }
 
+  /** 1/L, the step of the last iteration. */
+  @Override
+  public double step() {
+    return 1.0 / lip;
+  }
+
   /** The current Lipschitz estimate L. */
   public double lipschitz() {
     return lip;

@@ -109,6 +109,6 @@ public abstract class FiniteSumMethod<S extends Serializable> implements Iterati
     double[] x = iterate();
     IterationRecord r = out.last().orElseThrow(() -> new IllegalStateException("the run made no iteration"));
     return new FiniteSumResult(name(), x, shape.weights(x), shape.intercepts(x), r.metric(OBJECTIVE),
-        r.metric(GRAD_MAPPING_NORM), eta, out);
+        r.metric(GRAD_MAPPING_NORM), step(), out);
   }
 }
