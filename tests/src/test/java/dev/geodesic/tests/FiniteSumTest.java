@@ -153,6 +153,37 @@ class FiniteSumTest {
     assertEquals("target-reached", s.get("status"), s.toString());
   }
 
+  /** Stopped at 5 epochs with --checkpoint, resumed with a budget of 12: ends as the straight 12-epoch run. */
+  @Test
+  void checkpointResumeEndsAsTheStraightRun() throws Exception {
+    Path straight = dir.resolve("ck-straight");
+    Path first = dir.resolve("ck-first");
+    Path resumed = dir.resolve("ck-resumed");
+    Path ck = dir.resolve("ck");
+    String[] common = {"finite-sum", "--input", dense.toString(), "--method", "saga", "--l2", "0.01", "--partitions", "2"};
+    ok(concat(common, "--output", straight.toString(), "--max-epochs", "12"));
+    ok(concat(common, "--output", first.toString(), "--max-epochs", "5", "--checkpoint", ck.toString()));
+    assertEquals("max-epochs", summary(first).get("status"));
+    ok(concat(common, "--output", resumed.toString(), "--max-epochs", "12", "--checkpoint", ck.toString()));
+    Map<String, Object> a = summary(straight);
+    Map<String, Object> b = summary(resumed);
+    assertTrue(b.containsKey("resumed_after_round"), b.toString());
+    assertEquals(a.get("iterations"), b.get("iterations"));
+    double oa = ((Number) a.get("objective")).doubleValue();
+    assertEquals(oa, ((Number) b.get("objective")).doubleValue(), 1e-12 * oa);
+    List<Double> wa = weights(straight);
+    List<Double> wb = weights(resumed);
+    for (int j = 0; j < wa.size(); j++) {
+      assertEquals(wa.get(j), wb.get(j), 1e-10 * Math.max(1, Math.abs(wa.get(j))), "coefficient " + j);
+    }
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   @Test
   void badOptionsAndLabelsAreInputErrors() throws Exception {
     assertBadInput(dir.resolve("bad1"), "--target-gap needs --fstar", "finite-sum", "--input", dense.toString(),
