@@ -13,23 +13,7 @@ public record DiscreteMeasure(DenseMatrix atoms, double[] weights) implements ja
     if (atoms == null || weights == null) {
       throw new IllegalArgumentException("atoms and weights must not be null");
     }
-    if (atoms.cols() == 0) {
-      throw new IllegalArgumentException("a measure needs at least one atom (empty side)");
-    }
-    if (weights.length != atoms.cols()) {
-      throw new IllegalArgumentException(
-          "weights has " + weights.length + " entries for " + atoms.cols() + " atoms");
-    }
-    double total = 0.0;
-    for (int i = 0; i < weights.length; i++) {
-      if (!Double.isFinite(weights[i]) || weights[i] < 0) {
-        throw new IllegalArgumentException("weight " + i + " is " + weights[i] + " (must be finite and >= 0)");
-      }
-      total += weights[i];
-    }
-    if (!(total > 0)) {
-      throw new IllegalArgumentException("total mass is " + total + " (must be positive)");
-    }
+    Marginals.total(weights, atoms.cols(), "measure");
     if (!atoms.isFinite()) {
       throw new IllegalArgumentException("atoms contain NaN or infinite coordinates");
     }

@@ -37,7 +37,7 @@ import java.util.Arrays;
  */
 public final class NetworkSimplex {
   /** Relative tolerance |Σa − Σb| ≤ MASS_TOLERANCE·max(Σa, Σb) for the problem to be accepted as balanced. */
-  public static final double MASS_TOLERANCE = 1e-9;
+  public static final double MASS_TOLERANCE = Marginals.MASS_TOLERANCE;
   /** Entering threshold relative to the cost scale (see class comment). */
   public static final double PIVOT_TOLERANCE = 1e-13;
 
@@ -236,28 +236,7 @@ public final class NetworkSimplex {
       throw new IllegalArgumentException("cost is " + cost.rows() + "x" + cost.cols() + " but weights are "
           + a.length + " and " + b.length);
     }
-    checkWeights(a, "source");
-    checkWeights(b, "target");
-    double sa = sum(a);
-    double sb = sum(b);
-    if (!(sa > 0) || !(sb > 0)) {
-      throw new IllegalArgumentException("total mass must be positive: source " + sa + ", target " + sb);
-    }
-    if (Math.abs(sa - sb) > MASS_TOLERANCE * Math.max(sa, sb)) {
-      throw new IllegalArgumentException("total masses differ: source " + sa + " vs target " + sb
-          + " (relative tolerance " + MASS_TOLERANCE + ")");
-    }
-  }
-
-  private static void checkWeights(double[] w, String side) {
-    for (int i = 0; i < w.length; i++) {
-      if (Double.isNaN(w[i]) || Double.isInfinite(w[i])) {
-        throw new IllegalArgumentException(side + " weight " + i + " is " + w[i] + " (NaN/Inf)");
-      }
-      if (w[i] < 0) {
-        throw new IllegalArgumentException(side + " weight " + i + " is negative: " + w[i]);
-      }
-    }
+    Marginals.balanced(a, b);
   }
 
   private static double sum(double[] w) {

@@ -8,26 +8,14 @@ package dev.geodesic.ot;
 public final class OneDimensionalWasserstein {
   private OneDimensionalWasserstein() {}
 
-  /** W_p^p (the transport cost) between Σ a_i δ(x_i) and Σ b_j δ(y_j); masses must agree to {@link NetworkSimplex#MASS_TOLERANCE}. */
+  /** W_p^p (the transport cost) between Σ a_i δ(x_i) and Σ b_j δ(y_j); masses must agree to {@link Marginals#MASS_TOLERANCE}. */
   public static double cost(double[] x, double[] a, double[] y, double[] b, double p) {
     PointCloudCost.checkExponent(p);
     if (x.length != a.length || y.length != b.length) {
       throw new IllegalArgumentException("atoms and weights differ in length");
     }
-    if (x.length == 0 || y.length == 0) {
-      throw new IllegalArgumentException("empty side");
-    }
-    double sa = 0.0;
-    double sb = 0.0;
-    for (double w : a) {
-      sa += check(w);
-    }
-    for (double w : b) {
-      sb += check(w);
-    }
-    if (!(sa > 0) || Math.abs(sa - sb) > NetworkSimplex.MASS_TOLERANCE * Math.max(sa, sb)) {
-      throw new IllegalArgumentException("total masses differ: " + sa + " vs " + sb);
-    }
+    double sa = Marginals.balanced(a, b);
+    double sb = Marginals.total(b, "target");
     int[] ix = order(x);
     int[] iy = order(y);
     double scaleB = sa / sb;
@@ -60,13 +48,6 @@ public final class OneDimensionalWasserstein {
   /** W_p = cost^(1/p). */
   public static double distance(double[] x, double[] a, double[] y, double[] b, double p) {
     return Math.pow(cost(x, a, y, b, p), 1.0 / p);
-  }
-
-  private static double check(double w) {
-    if (!(w >= 0) || Double.isInfinite(w)) {
-      throw new IllegalArgumentException("weight " + w + " must be finite and >= 0");
-    }
-    return w;
   }
 
   /** Indices sorting v ascending (ties in index order), without boxing: rank each value in a sorted copy. */

@@ -100,17 +100,8 @@ public final class SinkhornSolver {
     if (n == 0 || m == 0 || cost.rows() != n || cost.cols() != m) {
       throw new IllegalArgumentException("weights " + n + ", " + m + " vs cost " + cost.rows() + "x" + cost.cols());
     }
-    double sa = 0.0;
-    double sb = 0.0;
-    for (double w : a) {
-      sa += requireWeight(w);
-    }
-    for (double w : b) {
-      sb += requireWeight(w);
-    }
-    if (!(sa > 0) || Math.abs(sa - sb) > NetworkSimplex.MASS_TOLERANCE * Math.max(sa, sb)) {
-      throw new IllegalArgumentException("total masses differ or vanish: " + sa + " vs " + sb);
-    }
+    double sa = Marginals.balanced(a, b);
+    double sb = Marginals.total(b, "target");
     double[] c = new double[n * m];
     double[] ct = new double[n * m];
     double[] row = new double[m];
@@ -217,12 +208,5 @@ public final class SinkhornSolver {
       l[i] = Math.log(w[i]); // −∞ for zero weight: those terms vanish from the sums
     }
     return l;
-  }
-
-  private static double requireWeight(double w) {
-    if (!(w >= 0) || Double.isInfinite(w)) {
-      throw new IllegalArgumentException("weight " + w + " must be finite and >= 0");
-    }
-    return w;
   }
 }

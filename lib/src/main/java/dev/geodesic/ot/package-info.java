@@ -2,11 +2,17 @@
  * Optimal transport between discrete measures, Spark-free: one class per algorithm.
  *
  * <ul>
+ *   <li>{@link dev.geodesic.ot.OptimalTransport#solve} — the one entry point (POT's {@code ot.solve}):
+ *       an {@link dev.geodesic.ot.OtProblem} (exact, entropic or sliced, each with its
+ *       {@link dev.geodesic.ot.GroundCost}) in, a {@link dev.geodesic.ot.TransportResult} out, saying
+ *       which {@link dev.geodesic.ot.TransportQuantity} its distance is.</li>
  *   <li>{@link dev.geodesic.ot.NetworkSimplex} — exact OT (the transportation problem) by the network
  *       simplex method with block-search pivoting, over a {@link dev.geodesic.ot.CostMatrix} that is
  *       either dense ({@link dev.geodesic.ot.DenseCostMatrix}) or computed on the fly
  *       ({@link dev.geodesic.ot.PointCloudCost}).</li>
- *   <li>{@link dev.geodesic.ot.SinkhornSolver} — entropic OT, log-domain stabilized with ε-scaling.</li>
+ *   <li>{@link dev.geodesic.ot.SinkhornSolver} — entropic OT, log-domain stabilized with ε-scaling;
+ *       {@link dev.geodesic.ot.EntropicPolicy} holds its default ε, dense-plan limit and plan
+ *       sparsification.</li>
  *   <li>{@link dev.geodesic.ot.SlicedWasserstein} and {@link dev.geodesic.ot.OneDimensionalWasserstein}
  *       — sliced W_p and the 1-D closed form (quantile coupling).</li>
  *   <li>{@link dev.geodesic.ot.McCannInterpolation} and {@link dev.geodesic.ot.BarycentricProjection}
@@ -18,6 +24,7 @@
  * </ul>
  *
  * <p>Measures travel as {@link dev.geodesic.ot.DiscreteMeasure}: a d×n column-major block of atoms
- * ("samples are columns") with non-negative weights.
+ * ("samples are columns") with non-negative weights, checked — like every solver's weights — by
+ * {@link dev.geodesic.ot.Marginals}.
  */
 package dev.geodesic.ot;

@@ -84,7 +84,7 @@ class BadInputTest {
     String o = out().toString();
     assertBadInput(out(), "--kind must be gaussian, pca, logistic or least-squares", "generate", "--kind", "uniform", "--output", o);
     assertBadInput(out(), "--rows must be >= 1", "generate", "--kind", "pca", "--rows", "0", "--output", o);
-    assertBadInput(out(), "--format: expected parquet, csv or libsvm", "import", "--format", "xml", "--input", "x", "--output", o);
+    assertBadInput(out(), "--format must be parquet, csv, libsvm or idx, got 'xml'", "import", "--format", "xml", "--input", "x", "--output", o);
     assertBadInput(out(), "--conf 'nokey' is not key=value", "generate", "--kind", "pca", "--conf", "nokey", "--output", o);
     assertBadInput(out(), "Unknown option: '--bogus'", "generate", "--kind", "pca", "--bogus", "--output", o);
     assertBadInput(out(), "--rows", "generate", "--kind", "pca", "--rows", "many", "--output", o);

@@ -30,8 +30,11 @@ class DemoTest {
     EndToEnd.assertCommonSummary(s, "demo");
     assertEquals("completed", s.get("status"));
     assertTrue(((List<?>) s.get("failed_steps")).isEmpty());
+    SummarySchemaTest.assertConforms("demo", out);
     for (Object step : (List<?>) s.get("steps")) {
       EndToEnd.assertCommitted(out.resolve((String) step));
+      SummarySchemaTest.assertConforms((String) EndToEnd.summary(out.resolve((String) step)).get("command"),
+          out.resolve((String) step));
     }
 
     String html = Files.readString(out.resolve("report.html"));

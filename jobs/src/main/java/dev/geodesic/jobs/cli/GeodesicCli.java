@@ -51,13 +51,23 @@ public final class GeodesicCli implements Runnable {
     return cli.execute(args);
   }
 
+  /** The names of the registered commands, in --help order (without {@code help}). */
+  public static List<String> commandNames() {
+    List<String> names = new ArrayList<>();
+    for (Class<?> c : COMMANDS) {
+      names.add(c.getAnnotation(Command.class).name());
+    }
+    return names;
+  }
+
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new GeodesicCli());
     for (Class<?> c : COMMANDS) {
       cli.addSubcommand(c);
     }
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((ex, args) -> {
-      ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage())
+      ex.getCommandLine().getErr().println("error: " + oneLine(message(ex))
           + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
       return 2;
     });
@@ -72,6 +82,19 @@ public final class GeodesicCli implements Runnable {
       return 1;
     });
     return cli;
+  }
+
+  /**
+   * A parse error's message; an unknown value of an enum option names the choices as users type
+   * them ({@code --solver must be exact, sinkhorn or sliced, got 'emd'}) rather than picocli's
+   * list of constant names.
+   */
+  static String message(CommandLine.ParameterException ex) {
+    if (ex.getCause() instanceof CommandLine.TypeConversionException
+        && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o && o.type().isEnum()) {
+      return OptionChecks.notOneOf(o.longestName(), o.completionCandidates(), ex.getValue());
+    }
+    return ex.getMessage();
   }
 
   /**

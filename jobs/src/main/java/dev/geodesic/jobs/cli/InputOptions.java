@@ -14,8 +14,8 @@ public final class InputOptions {
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--format", defaultValue = "parquet", paramLabel = "FORMAT",
-      description = "Input format: parquet, csv or libsvm. Default: ${DEFAULT-VALUE}.")
-  String format;
+      description = "Input format: ${COMPLETION-CANDIDATES} (idx: import only). Default: ${DEFAULT-VALUE}.")
+  InputFormat format;
 
   @Option(names = "--label-col", paramLabel = "NAME",
       description = "CSV: the column holding the label (without it every column is a feature).")
@@ -31,20 +31,18 @@ public final class InputOptions {
 
   /** {@code import} alone also reads {@code --format idx}. */
   boolean isIdx() {
-    return "idx".equalsIgnoreCase(format);
+    return format == InputFormat.IDX;
   }
 
   public InputFormat format() {
-    try {
-      return InputFormat.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--format: " + e.getMessage());
-    }
+    return format;
   }
 
-  /** Checks the number of inputs and the format; {@code min..max} inputs. */
+  /** Checks the number of inputs and the format (not idx); {@code min..max} inputs. */
   public void validate(int min, int max) {
-    format();
+    if (isIdx()) {
+      throw new InvalidInputException("--format idx is read by import only (import it, then pass its --output as --input)");
+    }
     if (inputs.size() < min || inputs.size() > max) {
       String want = min == max ? String.valueOf(min) : min + " to " + max;
       throw new InvalidInputException("--input: expected " + want + " input(s), got " + inputs.size());
@@ -53,6 +51,15 @@ public final class InputOptions {
 
   public InputSpec spec(int k) {
     return new InputSpec(inputs.get(k), format(), labelColumn, clientColumn);
+  }
+
+  /** One spec per {@code --input}, in order. */
+  public List<InputSpec> specs() {
+    List<InputSpec> s = new ArrayList<>();
+    for (int k = 0; k < inputs.size(); k++) {
+      s.add(spec(k));
+    }
+    return s;
   }
 
   public String clientColumn() {

@@ -8,6 +8,7 @@ import dev.geodesic.iteration.OracleCounts;
 import dev.geodesic.iteration.StoppingRule;
 import dev.geodesic.jobs.output.ProgressLog;
 import dev.geodesic.jobs.run.JobRun;
+import dev.geodesic.jobs.spark.SparkJobs;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,13 +109,7 @@ public final class IterativeJobDriver {
     IterationLoop.Hooks<S> hooks = new IterationLoop.Hooks<>() {
       @Override
       public <T> T remote(int iteration, String what, Supplier<T> work) {
-        String previous = sc.getLocalProperty("spark.job.description");
-        sc.setJobDescription(command + " " + unit + " " + iteration + ": " + what);
-        try {
-          return work.get();
-        } finally {
-          sc.setJobDescription(previous);
-        }
+        return SparkJobs.described(sc, command + " " + unit + " " + iteration + ": " + what, work);
       }
 
       @Override

@@ -1,5 +1,6 @@
 package dev.geodesic.jobs.io;
 
+import dev.geodesic.jobs.spark.SparkJobs;
 import dev.geodesic.linalg.DenseMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,12 +77,7 @@ public final class BlockLayout {
 
   private static JavaRDD<DataBlock> materialize(JavaRDD<DataBlock> blocks, String description) {
     blocks.persist(StorageLevel.MEMORY_AND_DISK());
-    blocks.context().setJobDescription(description);
-    try {
-      blocks.count();
-    } finally {
-      blocks.context().setJobDescription(null);
-    }
+    SparkJobs.described(blocks.context(), description, blocks::count);
     return blocks;
   }
 

@@ -1,5 +1,6 @@
 package dev.geodesic.jobs.io;
 
+import dev.geodesic.jobs.spark.SparkJobs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.transform;
@@ -72,6 +73,8 @@ public final class DatasetReader {
           return spark.read().option("header", "true").option("inferSchema", "true").csv(path);
         case LIBSVM:
           return spark.read().format("libsvm").load(path);
+        case IDX:
+          throw new InvalidInputException("--format idx is read by import only");
         default:
           return spark.read().parquet(path);
       }
@@ -161,16 +164,13 @@ public final class DatasetReader {
     }
     final int li = labelIdx;
     final int ci = clientIdx;
-    spark.sparkContext().setJobDescription("validate input " + name);
     List<InputValidation> parts;
     try {
-      parts = data.javaRDD()
+      parts = SparkJobs.described(spark.sparkContext(), "validate input " + name, () -> data.javaRDD()
           .mapPartitionsWithIndex((p, it) -> InputValidation.scan(p, it, li, ci), true)
-          .collect();
+          .collect());
     } catch (Exception e) {
       throw new InvalidInputException("input '" + name + "' cannot be read: " + firstLine(rootMessage(e)), e);
-    } finally {
-      spark.sparkContext().setJobDescription(null);
     }
     long offset = 0;
     int dimension = -1;

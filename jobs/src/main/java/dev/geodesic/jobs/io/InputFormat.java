@@ -1,21 +1,13 @@
 package dev.geodesic.jobs.io;
 
-/** The input formats of {@code --format}. */
-public enum InputFormat {
-  PARQUET, CSV, LIBSVM;
+import java.util.Locale;
 
-  /** Parses an option value, case-insensitively. */
-  public static InputFormat parse(String s) {
-    for (InputFormat f : values()) {
-      if (f.name().equalsIgnoreCase(s)) {
-        return f;
-      }
-    }
-    throw new IllegalArgumentException("expected parquet, csv or libsvm, got '" + s + "'");
-  }
+/** The input formats of {@code --format}, spelled in lower case ({@code parquet}); IDX is read by {@code import} only. */
+public enum InputFormat {
+  PARQUET, CSV, LIBSVM, IDX;
 
   @Override
   public String toString() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

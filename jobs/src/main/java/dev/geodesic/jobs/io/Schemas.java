@@ -25,6 +25,8 @@ public final class Schemas {
   public static final String FEDWAD_DISTANCES = "fedwad-distances";
   public static final String OT_PLAN = "ot-plan";
   public static final String OT_RESULT = "ot-result";
+  /** {@code summary.json}: a JSON Schema, not a Spark schema; read it with {@link #text}. */
+  public static final String SUMMARY = "summary";
 
   private static final Map<String, StructType> CACHE = new ConcurrentHashMap<>();
 
@@ -35,12 +37,17 @@ public final class Schemas {
   }
 
   private static StructType read(String name) {
+    return (StructType) DataType.fromJson(text(name));
+  }
+
+  /** The text of {@code data-schemas/NAME.schema.json}. */
+  public static String text(String name) {
     String path = "geodesic/schemas/" + name + ".schema.json";
     try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("schema resource " + path + " is missing from the classpath");
       }
-      return (StructType) DataType.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,7 +5,6 @@ import dev.geodesic.progress.IterationRecord;
 import dev.geodesic.progress.Trace;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -30,7 +29,6 @@ public final class TraceWriter {
 
   public static void write(SparkSession spark, Trace trace, OutputDirectory out) {
     StructType schema = schema(trace);
-    Schemas.requireConforms(Schemas.TRACE, schema, true);
     List<Row> rows = new ArrayList<>();
     for (IterationRecord r : trace.records()) {
       Object[] v = new Object[2 + r.metrics().size()];
@@ -42,8 +40,7 @@ public final class TraceWriter {
       }
       rows.add(RowFactory.create(v));
     }
-    Dataset<Row> df = spark.createDataFrame(rows, schema).coalesce(1);
-    df.write().parquet(out.path("trace.parquet"));
+    TableWriter.write(spark, rows, schema, Schemas.TRACE, out, "trace.parquet");
     out.writeText("trace.csv", csv(trace, schema));
   }
 

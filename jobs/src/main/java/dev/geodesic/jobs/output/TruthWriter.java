@@ -6,18 +6,16 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 
 /** {@code truth.parquet}: the known answer behind generated data (means, subspace, weights). */
 public final class TruthWriter {
   private TruthWriter() {}
 
   public static void write(SparkSession spark, List<String> names, List<double[]> vectors, OutputDirectory out) {
-    StructType schema = Schemas.load(Schemas.TRUTH);
     List<Row> rows = new ArrayList<>();
     for (int k = 0; k < names.size(); k++) {
       rows.add(RowFactory.create(names.get(k), vectors.get(k)));
     }
-    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(out.path("truth.parquet"));
+    TableWriter.write(spark, rows, Schemas.TRUTH, out, "truth.parquet");
   }
 }

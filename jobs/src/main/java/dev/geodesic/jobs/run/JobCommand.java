@@ -4,8 +4,7 @@ import dev.geodesic.jobs.InvalidInputException;
 import dev.geodesic.jobs.output.OutputDirectory;
 import dev.geodesic.jobs.cli.OptionChecks;
 import dev.geodesic.jobs.spark.SparkSessions;
-import dev.geodesic.linalg.Blas;
-import dev.geodesic.linalg.Lapack;
+import dev.geodesic.linalg.BlasBackend;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -98,8 +97,11 @@ public abstract class JobCommand implements Callable<Integer> {
     validateOptions();
     OutputDirectory.prepare(output, overwrite, new Configuration());
     String name = spec.name();
-    System.err.println("geodesic " + name + ": BLAS " + Blas.get().implementationName()
-        + (Blas.get().isNative() ? " (native)" : " (Java fallback)") + ", LAPACK " + Lapack.get().implementationName());
+    BlasBackend blas = BlasBackend.current();
+    System.err.println("geodesic " + name + ": " + blas.summaryLine());
+    if (blas.warning() != null) {
+      System.err.println("warning: " + blas.warning());
+    }
     try (SparkSessions.Handle spark = SparkSessions.open("geodesic " + name, master, conf)) {
       Configuration hadoop = spark.session().sparkContext().hadoopConfiguration();
       try (OutputDirectory out = OutputDirectory.prepare(output, overwrite, hadoop)) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import dev.geodesic.linalg.Blas;
+import dev.geodesic.linalg.BlasBackend;
 import dev.geodesic.progress.ProgressListener;
 import dev.geodesic.progress.Trace;
 import java.io.PrintStream;
@@ -51,6 +52,7 @@ public final class JobRun {
         .put("wall_seconds", null)
         .put("solve_seconds", null)
         .put("blas", Blas.get().implementationName())
+        .put("blas_core", BlasBackend.current().openblasCore())
         .put("spark_master", spark.sparkContext().master())
         .put("spark_version", spark.version())
         .put("seed", seed);

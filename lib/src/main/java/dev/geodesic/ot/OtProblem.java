@@ -1,0 +1,71 @@
+package dev.geodesic.ot;
+
+import dev.geodesic.iteration.StopReason;
+import dev.geodesic.progress.ProgressListener;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What {@link OptimalTransport#solve} is asked to compute: one record per solver, each carrying the
+ * {@link GroundCost} and that solver's settings, each knowing which algorithm class solves it.
+ */
+public sealed interface OtProblem permits OtProblem.Exact, OtProblem.Entropic, OtProblem.Sliced {
+  GroundCost groundCost();
+
+  /** Solves the problem between mu and nu; progress (if the solver reports any) goes to listener. */
+  TransportResult solve(DiscreteMeasure mu, DiscreteMeasure nu, ProgressListener listener);
+
+  /** Exact W_p by {@link NetworkSimplex}, with its pivot budget. */
+  record Exact(GroundCost groundCost, NetworkSimplex.Config simplex) implements OtProblem {
+    public Exact(GroundCost groundCost) {
+      this(groundCost, NetworkSimplex.Config.defaults());
+    }
+
+    @Override
+    public TransportResult solve(DiscreteMeasure mu, DiscreteMeasure nu, ProgressListener listener) {
+      double p = groundCost.p();
+      NetworkSimplex.Result r = new NetworkSimplex(simplex).solveAuto(mu, nu, p, listener);
+      boolean optimal = r.status() == NetworkSimplex.Status.OPTIMAL;
+      return new TransportResult(TransportQuantity.WASSERSTEIN, r.cost(), r.wasserstein(p),
+          Optional.of(r.plan()), r.iterations(),
+          optimal ? StopReason.CONVERGED : StopReason.ITERATION_LIMIT,
+          new TransportResult.Exact(r.dualObjective(mu.weights(), nu.weights()), r.nonZeros()));
+    }
+  }
+
+  /**
+   * Entropic OT by {@link SinkhornSolver} (ε-scaling from max C by halving).
+   *
+   * @param epsilon ε in cost units; empty: {@link EntropicPolicy#defaultEpsilon} of the problem's cost
+   * @param tolerance relative L1 marginal error to stop at
+   * @param maxIterations Sinkhorn iterations over all ε stages
+   */
+  record Entropic(GroundCost groundCost, OptionalDouble epsilon, double tolerance, int maxIterations)
+      implements OtProblem {
+    @Override
+    public TransportResult solve(DiscreteMeasure mu, DiscreteMeasure nu, ProgressListener listener) {
+      EntropicPolicy.requireDensePlanFits(mu.size(), nu.size());
+      double eps = epsilon.isPresent() ? epsilon.getAsDouble()
+          : EntropicPolicy.defaultEpsilon(groundCost.between(mu, nu));
+      SinkhornSolver.Result r = new SinkhornSolver(new SinkhornSolver.Config(eps, 0.0, 0.5, tolerance, maxIterations))
+          .solve(mu, nu, groundCost.p(), listener);
+      return new TransportResult(TransportQuantity.ENTROPIC_PLAN_COST, r.transportCost(),
+          groundCost.distance(r.transportCost()),
+          Optional.of(EntropicPolicy.sparsePlan(r.plan(), mu.size(), nu.size())), r.iterations(),
+          r.converged() ? StopReason.CONVERGED : StopReason.ITERATION_LIMIT,
+          new TransportResult.Entropic(r.entropicCost(), r.epsilon(), r.marginalError()));
+    }
+  }
+
+  /** Sliced W_p by {@link SlicedWasserstein}: {@code projections} directions drawn from {@code seed}. */
+  record Sliced(GroundCost groundCost, int projections, long seed) implements OtProblem {
+    @Override
+    public TransportResult solve(DiscreteMeasure mu, DiscreteMeasure nu, ProgressListener listener) {
+      SlicedWasserstein.Result r = new SlicedWasserstein(new SlicedWasserstein.Config(projections, groundCost.p(), seed))
+          .compute(mu, nu);
+      return new TransportResult(TransportQuantity.SLICED_WASSERSTEIN, r.valuePowP(), r.value(),
+          Optional.empty(), r.projections(), StopReason.CONVERGED,
+          new TransportResult.Sliced(r.standardError(), r.projections()));
+    }
+  }
+}
