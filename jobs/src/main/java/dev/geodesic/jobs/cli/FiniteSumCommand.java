@@ -1,6 +1,7 @@
 package dev.geodesic.jobs.cli;
 
 import dev.geodesic.jobs.InvalidInputException;
+import dev.geodesic.jobs.finitesum.FiniteSumChoices;
 import dev.geodesic.jobs.finitesum.FiniteSumJob;
 import dev.geodesic.jobs.io.DatasetReader;
 import dev.geodesic.jobs.run.JobCommand;
@@ -22,13 +23,14 @@ public final class FiniteSumCommand extends JobCommand {
   @Mixin
   InputOptions input;
 
-  @Option(names = "--method", defaultValue = "svrg", paramLabel = "svrg|lsvrg|saga",
-      description = "The partitions' local solver. Default: ${DEFAULT-VALUE}.")
-  String method;
+  @Option(names = "--method", defaultValue = "svrg", paramLabel = "METHOD",
+      description = "The partitions' local solver: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  FiniteSumChoices.Method method;
 
-  @Option(names = "--loss", defaultValue = "logistic", paramLabel = "logistic|squared|huber|multinomial",
-      description = "Loss of the margins: logistic (labels 0/1 or -1/+1), squared, huber, multinomial (labels 0..K-1). Default: ${DEFAULT-VALUE}.")
-  String loss;
+  @Option(names = "--loss", defaultValue = "logistic", paramLabel = "LOSS",
+      description = {"Loss of the margins: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+          "logistic takes labels 0/1 or -1/+1, multinomial labels 0..K-1."})
+  FiniteSumChoices.Loss loss;
 
   @Option(names = "--huber-delta", defaultValue = "1.0", paramLabel = "D", description = "Huber threshold δ. Default: ${DEFAULT-VALUE}.")
   double huberDelta;
@@ -57,9 +59,9 @@ public final class FiniteSumCommand extends JobCommand {
   @Option(names = "--max-epochs", defaultValue = "50", paramLabel = "E", description = "Budget of data passes. Default: ${DEFAULT-VALUE}.")
   double maxEpochs;
 
-  @Option(names = "--layout", defaultValue = "auto", paramLabel = "auto|dense|sparse",
-      description = "Row storage: auto picks dense at density ≥ 0.15 (measured by bench/finite-sum.sh). Default: ${DEFAULT-VALUE}.")
-  String layout;
+  @Option(names = "--layout", defaultValue = "auto", paramLabel = "LAYOUT",
+      description = "Row storage: ${COMPLETION-CANDIDATES}; auto picks dense at density ≥ 0.15 (measured by bench/finite-sum.sh). Default: ${DEFAULT-VALUE}.")
+  FiniteSumChoices.LayoutChoice layout;
 
   @Option(names = "--inner-passes", defaultValue = "1", paramLabel = "P",
       description = "svrg/saga: local passes over each partition's rows per round. Default: ${DEFAULT-VALUE}.")
@@ -78,9 +80,6 @@ public final class FiniteSumCommand extends JobCommand {
   @Override
   protected void validateOptions() {
     input.validate(1, 1);
-    oneOf("--method", method, "svrg", "lsvrg", "saga");
-    oneOf("--loss", loss, "logistic", "squared", "huber", "multinomial");
-    oneOf("--layout", layout, "auto", "dense", "sparse");
     OptionChecks.positive("--huber-delta", huberDelta);
     OptionChecks.atLeast("--l2", l2, 0);
     OptionChecks.atLeast("--l1", l1, 0);
@@ -102,15 +101,6 @@ public final class FiniteSumCommand extends JobCommand {
     settings = new FiniteSumJob.Settings(method, loss, huberDelta, l1, l2, !noIntercept,
         step == null ? Double.NaN : step, fstar == null ? Double.NaN : fstar, targetGap == null ? 0 : targetGap,
         tol == null ? 0 : tol, maxEpochs, layout, innerPasses, seed);
-  }
-
-  private static void oneOf(String option, String value, String... allowed) {
-    for (String a : allowed) {
-      if (a.equals(value)) {
-        return;
-      }
-    }
-    throw new InvalidInputException(option + " must be one of " + String.join(", ", allowed) + ", not '" + value + "'");
   }
 
   @Override

@@ -6,12 +6,8 @@ import dev.geodesic.finitesum.FiniteSumStopping;
 import dev.geodesic.finitesum.LinearModelShape;
 import dev.geodesic.finitesum.data.Layout;
 import dev.geodesic.finitesum.distributed.DistributedSvrg;
-import dev.geodesic.finitesum.distributed.LocalSolver;
-import dev.geodesic.finitesum.loss.BinaryLogisticLoss;
-import dev.geodesic.finitesum.loss.HuberLoss;
 import dev.geodesic.finitesum.loss.MarginLoss;
 import dev.geodesic.finitesum.loss.MultinomialLogisticLoss;
-import dev.geodesic.finitesum.loss.SquaredLoss;
 import dev.geodesic.finitesum.prox.Regularizer;
 import dev.geodesic.iteration.IterationLoop;
 import dev.geodesic.iteration.IterationOutcome;
@@ -44,15 +40,15 @@ public final class FiniteSumJob {
   /**
    * The command's options, checked.
    *
-   * @param method svrg, lsvrg or saga (the partitions' local solver)
-   * @param loss logistic, squared, huber or multinomial
-   * @param layout auto, dense or sparse
+   * @param method the partitions' local solver
+   * @param loss the loss of the margins
+   * @param layout the row storage (auto: by density)
    * @param step the step, or NaN for the default 1/(3(L_max + λ₂))
    * @param fstar f* or NaN; targetGap and tol ≤ 0 when not given
    */
-  public record Settings(String method, String loss, double huberDelta, double l1, double l2, boolean intercept,
-      double step, double fstar, double targetGap, double tol, double maxEpochs, String layout, double innerPasses,
-      long seed) {}
+  public record Settings(FiniteSumChoices.Method method, FiniteSumChoices.Loss loss, double huberDelta, double l1,
+      double l2, boolean intercept, double step, double fstar, double targetGap, double tol, double maxEpochs,
+      FiniteSumChoices.LayoutChoice layout, double innerPasses, long seed) {}
 
   private final JobRun run;
   private final Settings settings;
@@ -82,8 +78,7 @@ public final class FiniteSumJob {
       jsc.setJobDescription(null);
     }
     MarginLoss loss = loss(stats);
-    Layout layout = settings.layout().equals("auto") ? Layout.recommended(stats.nonZeros, stats.rows, d)
-        : Layout.fromLabel(settings.layout());
+    Layout layout = settings.layout().resolve(stats.nonZeros, stats.rows, d);
     double[] center = null;
     if (layout == Layout.DENSE && settings.intercept()) {
       center = stats.columnSums.clone();
@@ -101,7 +96,7 @@ public final class FiniteSumJob {
     LinearModelShape shape = new LinearModelShape(d, loss.outputs(), settings.intercept(), penalty, center);
     FiniteSumOptions options = new FiniteSumOptions(settings.step(), settings.fstar(), settings.seed(),
         settings.innerPasses());
-    DistributedSvrg method = new DistributedSvrg(shards, shape, options, LocalSolver.fromLabel(settings.method()));
+    DistributedSvrg method = new DistributedSvrg(shards, shape, options, settings.method().local());
     IterationOutcome outcome = driver.run("round", method,
         IterationLoop.Config.of(new FiniteSumStopping(settings.targetGap(), settings.tol(), settings.maxEpochs()).rule())
             .withTimings("spark_seconds", "driver_seconds"),
@@ -116,16 +111,15 @@ public final class FiniteSumJob {
 
   private MarginLoss loss(InputStatistics s) {
     switch (settings.loss()) {
-      case "logistic":
+      case LOGISTIC:
         if (!Double.isNaN(s.notBinary) || (s.zero && s.minusOne)) {
           throw new InvalidInputException("column 'label': logistic loss takes labels 0/1 or -1/+1, found "
               + (Double.isNaN(s.notBinary) ? "both 0 and -1" : OptionChecks.plain(s.notBinary)));
         }
-        return new BinaryLogisticLoss();
-      case "squared":
-        return new SquaredLoss();
-      case "huber":
-        return new HuberLoss(settings.huberDelta());
+        return settings.loss().scalar(settings.huberDelta());
+      case SQUARED:
+      case HUBER:
+        return settings.loss().scalar(settings.huberDelta());
       default:
         if (s.nonInteger || s.minLabel < 0) {
           throw new InvalidInputException("column 'label': multinomial loss takes class indices 0, 1, …, found "
@@ -162,8 +156,8 @@ public final class FiniteSumJob {
   private void summary(IterationOutcome outcome, FiniteSumMethod<?> method, Layout layout, SparkFiniteSumShards shards,
       int d, double density) {
     IterationRecord last = outcome.last().orElseThrow();
-    run.summary().put("method", settings.method())
-        .put("loss", settings.loss())
+    run.summary().put("method", settings.method().toString())
+        .put("loss", settings.loss().toString())
         .put("objective", last.metric(FiniteSumMethod.OBJECTIVE))
         .put("epochs", outcome.counts().dataPasses())
         .put("grad_mapping_norm", last.metric(FiniteSumMethod.GRAD_MAPPING_NORM))
