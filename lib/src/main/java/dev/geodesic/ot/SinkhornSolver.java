@@ -1,7 +1,13 @@
 package dev.geodesic.ot;
 
-import dev.geodesic.progress.IterationRecord;
+import dev.geodesic.iteration.IterationContext;
+import dev.geodesic.iteration.IterationLoop;
+import dev.geodesic.iteration.IterativeMethod;
+import dev.geodesic.iteration.StopReason;
+import dev.geodesic.iteration.Step;
+import dev.geodesic.iteration.StoppingRule;
 import dev.geodesic.progress.ProgressListener;
+import java.io.Serializable;
 
 /**
  * Entropic optimal transport by Sinkhorn's iterations in the log domain with ε-scaling (Cuturi 2013;
@@ -90,80 +96,147 @@ public final class SinkhornSolver {
   }
 
   /**
-   * Entropic OT for weights a, b and a cost matrix. Each time the marginal error is measured (every
-   * fifth iteration) the listener receives the iteration, {@code epsilon} of the current ε-scaling
-   * stage and the relative {@code marginal_error}.
+   * Entropic OT for weights a, b and a cost matrix, run by the iteration core (one iteration =
+   * five Sinkhorn iterations and a marginal check, see {@link Iterations}). The listener receives,
+   * at each check, {@code epsilon} of the current ε-scaling stage, the relative
+   * {@code marginal_error} and {@code sinkhorn_iterations} so far.
    */
   public Result solve(double[] a, double[] b, CostMatrix cost, ProgressListener listener) {
-    int n = a.length;
-    int m = b.length;
-    if (n == 0 || m == 0 || cost.rows() != n || cost.cols() != m) {
-      throw new IllegalArgumentException("weights " + n + ", " + m + " vs cost " + cost.rows() + "x" + cost.cols());
-    }
-    double sa = Marginals.balanced(a, b);
-    double sb = Marginals.total(b, "target");
-    double[] c = new double[n * m];
-    double[] ct = new double[n * m];
-    double[] row = new double[m];
-    double cmax = 0.0;
-    for (int i = 0; i < n; i++) {
-      cost.row(i, 0, m, row);
-      for (int j = 0; j < m; j++) {
-        c[i * m + j] = row[j];
-        ct[j * n + i] = row[j];
-        cmax = Math.max(cmax, Math.abs(row[j]));
+    Iterations method = iterations(a, b, cost);
+    new IterationLoop(IterationLoop.Config.of(StoppingRule.never())).run(method, listener);
+    return method.result();
+  }
+
+  /** Sinkhorn's iterations for weights a, b and a cost matrix, for the iteration core to run. */
+  public Iterations iterations(double[] a, double[] b, CostMatrix cost) {
+    return new Iterations(a, b, cost);
+  }
+
+  /** Where a Sinkhorn run stands: the potentials, the current ε, iterations done, and in the stage. */
+  public record State(double[] f, double[] g, double epsilon, int iterations, int inStage) implements Serializable {}
+
+  /**
+   * The iterations as an {@link IterativeMethod}. One step runs Sinkhorn iterations (an f and a g
+   * update each) up to the next marginal check, every fifth iteration of a stage. A stage ends when
+   * its error is met (intermediate stages only need 1e-4 before ε shrinks) or after 200 iterations;
+   * the last stage (ε reached) ends the run {@code converged} when the error is ≤ the tolerance, and
+   * the iteration budget ends it with {@code max-iterations}.
+   */
+  public final class Iterations implements IterativeMethod<State> {
+    private final double[] a;
+    private final double[] b;
+    private final int n;
+    private final int m;
+    private final double sa;
+    private final double sb;
+    private final double[] c;
+    private final double[] ct;
+    private final double[] logA;
+    private final double[] logB;
+    private double[] f;
+    private double[] g;
+    private double eps;
+    private int it;
+    private int inStage;
+    private double err = Double.POSITIVE_INFINITY;
+
+    private Iterations(double[] a, double[] b, CostMatrix cost) {
+      n = a.length;
+      m = b.length;
+      if (n == 0 || m == 0 || cost.rows() != n || cost.cols() != m) {
+        throw new IllegalArgumentException("weights " + n + ", " + m + " vs cost " + cost.rows() + "x" + cost.cols());
       }
+      this.a = a;
+      this.b = b;
+      sa = Marginals.balanced(a, b);
+      sb = Marginals.total(b, "target");
+      c = new double[n * m];
+      ct = new double[n * m];
+      double[] row = new double[m];
+      double cmax = 0.0;
+      for (int i = 0; i < n; i++) {
+        cost.row(i, 0, m, row);
+        for (int j = 0; j < m; j++) {
+          c[i * m + j] = row[j];
+          ct[j * n + i] = row[j];
+          cmax = Math.max(cmax, Math.abs(row[j]));
+        }
+      }
+      logA = logs(a);
+      logB = logs(b);
+      f = new double[n];
+      g = new double[m];
+      eps = Math.max(config.epsilon(), config.epsilonStart() > 0 ? config.epsilonStart() : cmax);
     }
-    double[] logA = logs(a);
-    double[] logB = logs(b);
-    double[] f = new double[n];
-    double[] g = new double[m];
-    double eps = Math.max(config.epsilon(), config.epsilonStart() > 0 ? config.epsilonStart() : cmax);
-    int it = 0;
-    long start = System.nanoTime();
-    double err = Double.POSITIVE_INFINITY;
-    while (true) {
+
+    @Override
+    public Step step(IterationContext ctx) {
       boolean last = eps <= config.epsilon();
-      // intermediate stages only need a rough fit before ε shrinks
       double stageTol = last ? config.tolerance() : Math.max(config.tolerance(), 1e-4);
       int stageCap = last ? Integer.MAX_VALUE : 200;
-      for (int k = 0; k < stageCap && it < config.maxIterations(); k++) {
+      do {
         softMin(c, n, m, g, logB, eps, f);
         softMin(ct, m, n, f, logA, eps, g);
         it++;
-        if (k % 5 == 4 || it == config.maxIterations()) {
-          err = rowError(c, n, m, f, g, logA, logB, a, eps) / sa;
-          listener.onIteration(IterationRecord.of(it, (System.nanoTime() - start) * 1e-9,
-              "epsilon", eps, "marginal_error", err));
-          if (err <= stageTol) {
-            break;
+        inStage++;
+      } while (inStage % 5 != 0 && it < config.maxIterations());
+      err = rowError(c, n, m, f, g, logA, logB, a, eps) / sa;
+      ctx.oracle().passes(inStage % 5 == 0 ? 5 : inStage % 5);
+      Step s = Step.of("epsilon", eps, "marginal_error", err, "sinkhorn_iterations", it);
+      boolean stageDone = err <= stageTol || inStage >= stageCap;
+      if (stageDone && last) {
+        return s.stopping(err <= config.tolerance() ? StopReason.CONVERGED : StopReason.ITERATION_LIMIT);
+      }
+      if (it >= config.maxIterations()) {
+        return s.stopping(StopReason.ITERATION_LIMIT);
+      }
+      if (stageDone) {
+        eps = Math.max(config.epsilon(), eps * config.scalingFactor());
+        inStage = 0;
+      }
+      return s;
+    }
+
+    @Override
+    public State state() {
+      return new State(f.clone(), g.clone(), eps, it, inStage);
+    }
+
+    @Override
+    public void restore(State s) {
+      if (s.f().length != n || s.g().length != m) {
+        throw new IllegalArgumentException("saved potentials are " + s.f().length + "+" + s.g().length + ", not " + n + "+" + m);
+      }
+      f = s.f().clone();
+      g = s.g().clone();
+      eps = s.epsilon();
+      it = s.iterations();
+      inStage = s.inStage();
+    }
+
+    /** The plan, both costs and the potentials at the current state. */
+    public Result result() {
+      err = rowError(c, n, m, f, g, logA, logB, a, eps) / sa;
+      double[] plan = new double[n * m];
+      double transport = 0.0;
+      double kl = 0.0;
+      double mass = 0.0;
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < m; j++) {
+          double e = (f[i] + g[j] - c[i * m + j]) / eps;
+          double pij = a[i] > 0 && b[j] > 0 ? Math.exp(logA[i] + logB[j] + e) : 0.0;
+          plan[i * m + j] = pij;
+          transport += pij * c[i * m + j];
+          if (pij > 0) {
+            kl += pij * e;
           }
+          mass += pij;
         }
       }
-      if (last || it >= config.maxIterations()) {
-        break;
-      }
-      eps = Math.max(config.epsilon(), eps * config.scalingFactor());
+      kl += sa * sb - mass; // generalized KL: Σ P log(P/ab) − ΣP + Σab
+      return new Result(transport, transport + eps * kl, eps, it, err,
+          err <= config.tolerance(), f.clone(), g.clone(), plan);
     }
-    err = rowError(c, n, m, f, g, logA, logB, a, eps) / sa;
-    double[] plan = new double[n * m];
-    double transport = 0.0;
-    double kl = 0.0;
-    double mass = 0.0;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        double e = (f[i] + g[j] - c[i * m + j]) / eps;
-        double pij = a[i] > 0 && b[j] > 0 ? Math.exp(logA[i] + logB[j] + e) : 0.0;
-        plan[i * m + j] = pij;
-        transport += pij * c[i * m + j];
-        if (pij > 0) {
-          kl += pij * e;
-        }
-        mass += pij;
-      }
-    }
-    kl += sa * sb - mass; // generalized KL: Σ P log(P/ab) − ΣP + Σab
-    return new Result(transport, transport + eps * kl, eps, it, err, err <= config.tolerance(), f, g, plan);
   }
 
   /** out_i = −ε·log Σ_j exp(logW_j + (pot_j − C_ij)/ε) over row-major rows of c (rows × cols). */

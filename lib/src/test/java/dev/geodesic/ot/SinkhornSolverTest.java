@@ -3,7 +3,13 @@ package dev.geodesic.ot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.geodesic.iteration.Checkpoint;
+import dev.geodesic.iteration.IterationLoop;
+import dev.geodesic.iteration.IterationOutcome;
+import dev.geodesic.iteration.StopReason;
+import dev.geodesic.iteration.StoppingRule;
 import dev.geodesic.linalg.DenseMatrix;
+import dev.geodesic.progress.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -74,5 +80,50 @@ class SinkhornSolverTest {
       prevGap = gap;
     }
     assertTrue(prevGap < 1e-3 * exact, "at ε = 1e-3 the transport cost is within 0.1 %: gap " + prevGap);
+  }
+
+  @Test
+  void aResumedRunEndsAsTheUninterruptedOneAndStopsForTheRightReason() {
+    DenseMatrix x = TestData.gaussian(23, "x", 2, 25, 0.0, 1.0);
+    DenseMatrix y = TestData.gaussian(23, "y", 2, 20, 3.0, 0.5);
+    double[] a = TestData.randomWeights(23, "a", 25);
+    double[] b = TestData.randomWeights(23, "b", 20);
+    DenseCostMatrix c = DenseCostMatrix.groundCost(x, y, 2.0);
+    SinkhornSolver solver = new SinkhornSolver(SinkhornSolver.Config.of(0.01));
+    SinkhornSolver.Iterations straight = solver.iterations(a, b, c);
+    IterationOutcome whole = new IterationLoop(IterationLoop.Config.of(StoppingRule.never()))
+        .run(straight, ProgressListener.none());
+    assertEquals(StopReason.CONVERGED, whole.stopReason());
+    // Stop after 7 checks (35 iterations, inside an intermediate ε stage), keep the state, resume in a new run.
+    java.util.List<Checkpoint<SinkhornSolver.State>> saved = new java.util.ArrayList<>();
+    new IterationLoop(IterationLoop.Config.of(StoppingRule.maxIterations(7))).run(solver.iterations(a, b, c), null,
+        ProgressListener.none(), new IterationLoop.Hooks<>() {
+          @Override
+          public boolean checkpointing() {
+            return true;
+          }
+
+          @Override
+          public void checkpoint(Checkpoint<SinkhornSolver.State> ck) {
+            saved.add(ck);
+          }
+        });
+    assertEquals(35, saved.get(0).state().iterations());
+    SinkhornSolver.Iterations resumed = solver.iterations(a, b, c);
+    IterationOutcome rest = new IterationLoop(IterationLoop.Config.of(StoppingRule.never()))
+        .run(resumed, saved.get(0), ProgressListener.none(), new IterationLoop.Hooks<>() {});
+    assertEquals(whole.iterations(), rest.iterations());
+    SinkhornSolver.Result r1 = straight.result();
+    SinkhornSolver.Result r2 = resumed.result();
+    assertEquals(r1.iterations(), r2.iterations());
+    assertEquals(r1.transportCost(), r2.transportCost(), 0.0);
+    assertEquals(r1.entropicCost(), r2.entropicCost(), 0.0);
+    // A budget below what convergence needs: max-iterations, not converged.
+    SinkhornSolver.Iterations short3 = new SinkhornSolver(new SinkhornSolver.Config(0.01, 0, 0.5, 1e-9, 13))
+        .iterations(a, b, c);
+    IterationOutcome cut = new IterationLoop(IterationLoop.Config.of(StoppingRule.never())).run(short3, ProgressListener.none());
+    assertEquals(StopReason.ITERATION_LIMIT, cut.stopReason());
+    assertEquals(13, short3.result().iterations());
+    assertEquals(3, cut.iterations()); // checks after 5, 10 and 13 iterations
   }
 }

@@ -52,8 +52,8 @@ public final class FedwadCommand extends JobCommand {
       description = "Interpolation time: random (U(0,1) per party and call) or a fixed value in [0,1]. Default: ${DEFAULT-VALUE}.")
   String t;
 
-  @Option(names = "--p", defaultValue = "2", paramLabel = "P", description = "Order p ≥ 1 of W_p (ground cost ‖x−y‖^p). Default: ${DEFAULT-VALUE}.")
-  double p;
+  @Mixin
+  TransportOptions transport;
 
   @Option(names = "--verify-exact", description = "Also compute the centralized exact W_p (network simplex on the gathered samples) for comparison.")
   boolean verifyExact;
@@ -77,7 +77,7 @@ public final class FedwadCommand extends JobCommand {
     input.validate(1, 2);
     OptionChecks.atLeast("--rounds", rounds, 1);
     OptionChecks.atLeast("--tol", tol, 0);
-    OptionChecks.atLeast("--p", p, 1);
+    transport.validate();
     if (support != null) {
       OptionChecks.atLeast("--support", support, 1);
     }
@@ -97,7 +97,7 @@ public final class FedwadCommand extends JobCommand {
       }
       mode = FederatedWasserstein.TimeMode.FIXED;
     }
-    config = new FederatedWasserstein.Config(p, rounds, tol, mode, fixed,
+    config = new FederatedWasserstein.Config(transport.p(), rounds, tol, mode, fixed,
         support == null ? Interpolation.EXACT : Interpolation.SUPPORT_LIMITED,
         support != null ? support : initialSupport, initialScale, seed);
   }

@@ -94,6 +94,7 @@ public record CentralizedOtJob(List<InputSpec> inputs, String clientColumn, int 
 
   private void summarize(JobRun run, TransportResult r) {
     run.summary().put("method", solver.method()).put("status", r.stopReason().label())
+        .put("stop_reason", r.stopReason().label())
         .put("iterations", r.iterations()).put("cost", r.cost()).put("distance", r.distance())
         .put("quantity", r.quantity().description());
     if (r.details() instanceof TransportResult.Exact d) {

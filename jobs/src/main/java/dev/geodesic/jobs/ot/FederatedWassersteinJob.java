@@ -5,6 +5,7 @@ import dev.geodesic.iteration.IterationOutcome;
 import dev.geodesic.iteration.StoppingRule;
 import dev.geodesic.jobs.driver.IterativeJobDriver;
 import dev.geodesic.jobs.run.JobRun;
+import dev.geodesic.jobs.spark.SparkJobs;
 import dev.geodesic.ot.DiscreteMeasure;
 import dev.geodesic.ot.FederatedWasserstein;
 import dev.geodesic.ot.FederatedWassersteinRounds;
@@ -80,9 +81,8 @@ public final class FederatedWassersteinJob {
 
   /** Centralized exact W_p per pair: the clients' samples gathered on the driver (verification only). */
   private Map<Pair, Double> exactDistances(List<Pair> pairs) {
-    run.spark().sparkContext().setJobDescription("fedwad --verify-exact: gather the clients");
-    List<ClientMeasure> all = clients.collect();
-    run.spark().sparkContext().setJobDescription(null);
+    List<ClientMeasure> all = SparkJobs.described(run.spark().sparkContext(), "fedwad --verify-exact: gather the clients",
+        clients::collect);
     Map<String, DiscreteMeasure> byName = new HashMap<>();
     for (ClientMeasure c : all) {
       byName.put(c.client(), c.measure());

@@ -10,7 +10,9 @@ import dev.geodesic.ot.FederatedWassersteinRounds.Pair;
 import dev.geodesic.ot.FederatedWassersteinRounds.PairResult;
 import dev.geodesic.ot.Interpolation;
 import dev.geodesic.progress.Trace;
+import dev.geodesic.jobs.output.TableWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,8 +76,8 @@ final class FedwadOutputs {
       rows.add(RowFactory.create(a, b, f.estimate(), f.lower(), f.upper(), f.rounds(), f.converged(), ex));
       rows.add(RowFactory.create(b, a, f.estimate(), f.lower(), f.upper(), f.rounds(), f.converged(), ex));
     }
-    run.spark().createDataFrame(rows, Schemas.load(Schemas.FEDWAD_DISTANCES)).coalesce(1)
-        .orderBy("client_a", "client_b").write().parquet(run.output().path("distances.parquet"));
+    rows.sort(Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getString(1)));
+    TableWriter.write(run.spark(), rows, Schemas.FEDWAD_DISTANCES, run.output(), "distances.parquet");
   }
 
   private void report(Trace trace, Double exact) {

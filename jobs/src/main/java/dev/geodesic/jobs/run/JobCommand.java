@@ -2,6 +2,7 @@ package dev.geodesic.jobs.run;
 
 import dev.geodesic.jobs.InvalidInputException;
 import dev.geodesic.jobs.output.OutputDirectory;
+import dev.geodesic.jobs.output.SummarySchema;
 import dev.geodesic.jobs.cli.OptionChecks;
 import dev.geodesic.jobs.spark.SparkSessions;
 import dev.geodesic.linalg.BlasBackend;
@@ -110,6 +111,7 @@ public abstract class JobCommand implements Callable<Integer> {
             + spark.session().sparkContext().master());
         run(run);
         run.finishSummary();
+        SummarySchema.check(name, run.summary());
         run.writeReport();
         out.writeText("summary.json", run.summary().toJson());
         out.commit();

@@ -48,6 +48,7 @@ public final class JobRun {
     summary.put("command", command)
         .put("method", null)
         .put("status", null)
+        .put("stop_reason", null)
         .put("iterations", 0)
         .put("wall_seconds", null)
         .put("solve_seconds", null)

@@ -17,7 +17,8 @@ class SummarySchemaTest {
   /** A well-formed {@code generate} summary as JobRun and GenerateJob write it. */
   private static Summary generate() {
     return new Summary().put("command", "generate").put("method", "pca").put("status", "completed")
-        .put("iterations", 0).put("wall_seconds", 1.5).put("solve_seconds", 0.5).put("blas", "JavaBLAS")
+        .put("stop_reason", null).put("iterations", 0).put("wall_seconds", 1.5).put("solve_seconds", 0.5)
+        .put("blas", "JavaBLAS").put("blas_core", null)
         .put("spark_master", "local[2]").put("spark_version", "4.1.0").put("seed", 42L)
         .put("rows", 100L).put("dimension", 4).put("partitions", 2).put("rank", 1).put("eigengap", 0.5);
   }
@@ -30,9 +31,16 @@ class SummarySchemaTest {
   void aSummaryAsTheJobsWriteItConforms() throws Exception {
     assertEquals(List.of(), problems(generate()));
     SummarySchema.check("generate", generate());
-    // the fields other engineers are adding to every summary, before and after they do
-    assertEquals(List.of(), problems(generate().put("stop_reason", null).put("blas_core", null)));
-    assertEquals(List.of(), problems(generate().put("blas_core", "Haswell").put("executor_blas", "JavaBLAS")));
+    // stop_reason and blas_core are required, and may be null
+    assertEquals(List.of(), problems(generate().put("stop_reason", "converged").put("blas_core", "Haswell")
+        .put("executor_blas", "JavaBLAS")));
+    Summary noCore = new Summary();
+    generate().fields().forEach((k, v) -> {
+      if (!k.equals("blas_core")) {
+        noCore.put(k, v);
+      }
+    });
+    assertEquals(List.of("missing required field 'blas_core'"), problems(noCore));
     // a whole double is an integer; a non-finite number is written as null
     assertEquals(List.of(), problems(generate().put("rows", 100.0).put("solve_seconds", Double.NaN)));
   }
