@@ -57,8 +57,8 @@ class SummarySchemaTest {
         "--client-from-label").toString();
     Path clouds = run("gaussian", "generate", "--kind", "gaussian", "--clients", "3", "--rows", "90", "--dim", "2");
     run("pca", "generate", "--kind", "pca", "--rows", "40", "--dim", "4", "--rank", "2");
-    run("logistic", "generate", "--kind", "logistic", "--rows", "40", "--dim", "3");
-    run("least-squares", "generate", "--kind", "least-squares", "--rows", "40", "--dim", "3");
+    Path logistic = run("logistic", "generate", "--kind", "logistic", "--rows", "40", "--dim", "3");
+    Path leastSquares = run("least-squares", "generate", "--kind", "least-squares", "--rows", "40", "--dim", "3");
     for (String solver : List.of("exact", "sinkhorn", "sliced")) {
       run("ot-" + solver, "ot", "--input", points, "--solver", solver);
     }
@@ -72,6 +72,13 @@ class SummarySchemaTest {
         "--max-epochs", "2");
     run("monotone-dro", "monotone", "--problem", "dro-logistic", "--format", "csv", "--input", csv.toString(),
         "--label-col", "label", "--method", "eag", "--max-epochs", "2", "--compare-erm");
+
+    run("finite-sum-target", "finite-sum", "--input", logistic.toString(), "--l2", "0.01", "--fstar", "0",
+        "--target-gap", "10");
+    run("finite-sum-sparse", "finite-sum", "--input", leastSquares.toString(), "--loss", "squared", "--method", "saga",
+        "--layout", "sparse", "--tol", "1e-3", "--max-epochs", "5");
+    run("finite-sum-multinomial", "finite-sum", "--input", points, "--loss", "multinomial", "--method", "lsvrg",
+        "--l1", "0.01", "--max-epochs", "3");
 
     Set<String> registered = new TreeSet<>(GeodesicCli.commandNames());
     assertTrue(SummarySchema.get().commands().containsAll(registered),

@@ -28,6 +28,7 @@ public final class GeodesicCli implements Runnable {
     COMMANDS.add(OtCommand.class);
     COMMANDS.add(FedwadCommand.class);
     COMMANDS.add(MonotoneCommand.class);
+    COMMANDS.add(FiniteSumCommand.class);
   }
 
   @CommandLine.Spec

@@ -1,0 +1,190 @@
+package dev.geodesic.jobs.finitesum;
+
+import dev.geodesic.finitesum.FiniteSumProblem;
+import dev.geodesic.finitesum.data.CsrFeatureBlock;
+import dev.geodesic.finitesum.data.DenseFeatureBlock;
+import dev.geodesic.finitesum.data.FeatureBlock;
+import dev.geodesic.finitesum.data.Layout;
+import dev.geodesic.finitesum.distributed.FiniteSumShard;
+import dev.geodesic.finitesum.distributed.GradientAggregator;
+import dev.geodesic.finitesum.distributed.IterateAverager;
+import dev.geodesic.finitesum.distributed.LocalPassPlan;
+import dev.geodesic.finitesum.distributed.ShardedFiniteSum;
+import dev.geodesic.finitesum.loss.MarginLoss;
+import dev.geodesic.finitesum.prox.Regularizer;
+import dev.geodesic.linalg.DenseMatrix;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The finite sum's rows on Spark: one cached {@link FiniteSumShard} per partition (a dense column-major
+ * block or a CSR block, built once from the partition's rows). Each collective is one Spark job: the
+ * driver broadcasts x (and μ), every task runs its shard's work, and a {@code treeAggregate} of the
+ * mergeable {@link GradientAggregator} / {@link IterateAverager} brings one d·K-sized sum back.
+ */
+public final class SparkFiniteSumShards implements ShardedFiniteSum {
+  private final JavaSparkContext jsc;
+  private final JavaRDD<FiniteSumShard> shards;
+  private final long rows;
+  private final int count;
+  private final double maxRowSmoothness;
+  private final int parameters;
+
+  private SparkFiniteSumShards(JavaSparkContext jsc, JavaRDD<FiniteSumShard> shards, long rows, int count,
+      double maxRowSmoothness, int parameters) {
+    this.jsc = jsc;
+    this.shards = shards;
+    this.rows = rows;
+    this.count = count;
+    this.maxRowSmoothness = maxRowSmoothness;
+    this.parameters = parameters;
+  }
+
+  /**
+   * Lays the rows ({@code features}, {@code label}) out as one shard per non-empty partition and caches
+   * them; {@code center} (the global mean row, dense layout only) is applied to every shard.
+   */
+  public static SparkFiniteSumShards build(JavaSparkContext jsc, JavaRDD<Row> input, int d, Layout layout,
+      MarginLoss loss, Regularizer penalty, boolean intercept, double[] center) {
+    JavaRDD<FiniteSumShard> shards = input.mapPartitionsWithIndex(
+        (p, it) -> shard(p, it, d, layout, loss, penalty, intercept, center), true);
+    shards.persist(StorageLevel.MEMORY_AND_DISK());
+    jsc.setJobDescription("finite-sum: lay out the rows as " + layout.label() + " blocks");
+    List<double[]> stats;
+    try {
+      stats = shards.map(s -> new double[] {s.rows().rows(), s.rows().maxRowSmoothness()}).collect();
+    } finally {
+      jsc.setJobDescription(null);
+    }
+    long n = 0;
+    double l = 0;
+    for (double[] s : stats) {
+      n += (long) s[0];
+      l = Math.max(l, s[1]);
+    }
+    int k = loss.outputs();
+    return new SparkFiniteSumShards(jsc, shards, n, stats.size(), l, d * k + (intercept ? k : 0));
+  }
+
+  /** One partition's rows as a shard (none for an empty partition). */
+  private static Iterator<FiniteSumShard> shard(int partition, Iterator<Row> it, int d, Layout layout, MarginLoss loss,
+      Regularizer penalty, boolean intercept, double[] center) {
+    List<Double> labels = new ArrayList<>();
+    FeatureBlock block;
+    if (layout == Layout.DENSE) {
+      double[] x = new double[Math.max(d, 1) * 64];
+      int n = 0;
+      while (it.hasNext()) {
+        Row r = it.next();
+        if ((long) (n + 1) * d > x.length) {
+          x = Arrays.copyOf(x, (int) Math.min(Integer.MAX_VALUE - 8, 2L * x.length));
+        }
+        List<Object> f = r.getList(0);
+        for (int j = 0; j < d; j++) {
+          x[n * d + j] = (Double) f.get(j);
+        }
+        labels.add(r.getDouble(1));
+        n++;
+      }
+      block = new DenseFeatureBlock(DenseMatrix.wrap(d, n, Arrays.copyOf(x, n * d)));
+    } else {
+      // nonzeros only: a row never exists densely in the block
+      int[] ptr = new int[65];
+      int[] idx = new int[256];
+      double[] val = new double[256];
+      int n = 0;
+      int nnz = 0;
+      while (it.hasNext()) {
+        Row r = it.next();
+        List<Object> f = r.getList(0);
+        for (int j = 0; j < d; j++) {
+          double v = (Double) f.get(j);
+          if (v != 0.0) {
+            if (nnz == idx.length) {
+              idx = Arrays.copyOf(idx, 2 * nnz);
+              val = Arrays.copyOf(val, 2 * nnz);
+            }
+            idx[nnz] = j;
+            val[nnz++] = v;
+          }
+        }
+        labels.add(r.getDouble(1));
+        n++;
+        if (n + 1 == ptr.length) {
+          ptr = Arrays.copyOf(ptr, 2 * ptr.length);
+        }
+        ptr[n] = nnz;
+      }
+      block = new CsrFeatureBlock(d, Arrays.copyOf(ptr, n + 1), Arrays.copyOf(idx, nnz), Arrays.copyOf(val, nnz));
+    }
+    List<FiniteSumShard> out = new ArrayList<>(1);
+    if (block.rows() > 0) {
+      double[] y = labels.stream().mapToDouble(Double::doubleValue).toArray();
+      FiniteSumProblem p = FiniteSumProblem.of(block, y, loss, penalty, intercept).withCenter(center);
+      out.add(new FiniteSumShard(partition, p));
+    }
+    return out.iterator();
+  }
+
+  @Override
+  public long rows() {
+    return rows;
+  }
+
+  @Override
+  public int shards() {
+    return count;
+  }
+
+  @Override
+  public double maxRowSmoothness() {
+    return maxRowSmoothness;
+  }
+
+  @Override
+  public GradientAggregator fullGradient(double[] x) {
+    Broadcast<double[]> b = jsc.broadcast(x);
+    try {
+      return gradient(shards, b, parameters);
+    } finally {
+      b.destroy();
+    }
+  }
+
+  @Override
+  public IterateAverager localPasses(double[] w, double[] mu, LocalPassPlan plan) {
+    Broadcast<Snapshot> b = jsc.broadcast(new Snapshot(w, mu));
+    try {
+      return local(shards, b, plan, parameters);
+    } finally {
+      b.destroy();
+    }
+  }
+
+  /** Static, so the task closures capture only the broadcast and the plan. */
+  private static GradientAggregator gradient(JavaRDD<FiniteSumShard> shards, Broadcast<double[]> x, int parameters) {
+    return shards.treeAggregate(new GradientAggregator(parameters), (agg, s) -> agg.merge(s.gradient(x.value())),
+        GradientAggregator::merge);
+  }
+
+  private static IterateAverager local(JavaRDD<FiniteSumShard> shards, Broadcast<Snapshot> snap, LocalPassPlan plan,
+      int parameters) {
+    return shards.treeAggregate(new IterateAverager(parameters),
+        (avg, s) -> avg.merge(s.localPass(snap.value().w(), snap.value().mu(), plan)), IterateAverager::merge);
+  }
+
+  /** The round's snapshot and its full gradient, broadcast together. */
+  record Snapshot(double[] w, double[] mu) implements Serializable {}
+
+  public void unpersist() {
+    shards.unpersist(false);
+  }
+}

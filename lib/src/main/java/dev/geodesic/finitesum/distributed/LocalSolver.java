@@ -1,0 +1,39 @@
+package dev.geodesic.finitesum.distributed;
+
+import java.util.Locale;
+
+/** What every shard runs between two full gradients of {@link DistributedSvrg}. */
+public enum LocalSolver {
+  /** m = innerPasses·n_s steps of SVRG from the snapshot with the global correction μ. */
+  SVRG("svrg"),
+  /**
+   * SAGA with the table started at the snapshot's derivatives and its mean at μ: the other shards' rows
+   * stay frozen at the snapshot, so ḡ = μ + (1/N)·Σ_{local i}(α_i − α_i(w))·a_i.
+   */
+  SAGA("saga"),
+  /**
+   * Loopless SVRG across the cluster: one coin per step refreshes the snapshot with probability 1/N, so
+   * a round's length L is geometric with mean N (drawn on the driver, shared by all shards, each taking
+   * its share L·n_s/N of the steps).
+   */
+  LOOPLESS_SVRG("lsvrg");
+
+  private final String label;
+
+  LocalSolver(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public static LocalSolver fromLabel(String s) {
+    for (LocalSolver l : values()) {
+      if (l.label.equals(s.toLowerCase(Locale.ROOT))) {
+        return l;
+      }
+    }
+    throw new IllegalArgumentException("unknown local solver '" + s + "' (svrg, saga, lsvrg)");
+  }
+}

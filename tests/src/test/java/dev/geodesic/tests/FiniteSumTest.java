@@ -1,0 +1,196 @@
+package dev.geodesic.tests;
+
+import static dev.geodesic.tests.EndToEnd.assertBadInput;
+import static dev.geodesic.tests.EndToEnd.assertCommitted;
+import static dev.geodesic.tests.EndToEnd.assertCommonSummary;
+import static dev.geodesic.tests.EndToEnd.ok;
+import static dev.geodesic.tests.EndToEnd.spark;
+import static dev.geodesic.tests.EndToEnd.summary;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.geodesic.finitesum.AcceleratedProximalGradient;
+import dev.geodesic.finitesum.FiniteSumOptions;
+import dev.geodesic.finitesum.FiniteSumProblem;
+import dev.geodesic.finitesum.FiniteSumResult;
+import dev.geodesic.finitesum.FiniteSumStopping;
+import dev.geodesic.finitesum.data.DenseFeatureBlock;
+import dev.geodesic.finitesum.loss.BinaryLogisticLoss;
+import dev.geodesic.finitesum.prox.Regularizer;
+import dev.geodesic.linalg.DenseMatrix;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code finite-sum} through the CLI on local[2], against lib's FISTA reference on the same rows. */
+class FiniteSumTest {
+  @TempDir
+  static Path dir;
+
+  static final int D = 6;
+  static final int N = 400;
+
+  /** Logistic rows, dense (offset 5, so the center matters) and sparse (density 0.05), written as Parquet. */
+  static Path dense;
+  static Path sparse;
+  static DenseMatrix denseX;
+  static DenseMatrix sparseX;
+  static double[] denseY;
+  static double[] sparseY;
+
+  @BeforeAll
+  static void data() {
+    denseX = features(1, 1.0, 5.0);
+    denseY = labels(2, denseX, 5.0);
+    sparseX = features(3, 0.05, 0.0);
+    sparseY = labels(4, sparseX, 0.0);
+    dense = write("dense", denseX, denseY);
+    sparse = write("sparse", sparseX, sparseY);
+  }
+
+  static DenseMatrix features(long seed, double density, double offset) {
+    Random r = new Random(seed);
+    int d = density < 1 ? D * 10 : D;
+    double[] v = new double[d * N];
+    for (int k = 0; k < v.length; k++) {
+      v[k] = r.nextDouble() < density ? r.nextGaussian() + offset : 0.0;
+    }
+    return DenseMatrix.wrap(d, N, v);
+  }
+
+  static double[] labels(long seed, DenseMatrix x, double offset) {
+    Random r = new Random(seed);
+    double[] y = new double[N];
+    for (int i = 0; i < N; i++) {
+      double z = 0.3;
+      for (int j = 0; j < x.rows(); j++) {
+        z += (x.get(j, i) - offset) * ((j % 3) - 1.0);
+      }
+      y[i] = r.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : -1; // ±1 labels: mapped to 0/1 at the boundary
+    }
+    return y;
+  }
+
+  static Path write(String name, DenseMatrix x, double[] y) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      List<Double> f = new ArrayList<>();
+      for (int j = 0; j < x.rows(); j++) {
+        f.add(x.get(j, i));
+      }
+      rows.add(RowFactory.create(f, y[i]));
+    }
+    StructType schema = new StructType(new StructField[] {
+        DataTypes.createStructField("features", DataTypes.createArrayType(DataTypes.DoubleType, false), false),
+        DataTypes.createStructField("label", DataTypes.DoubleType, false)});
+    Path out = dir.resolve(name + ".parquet");
+    spark().createDataFrame(rows, schema).repartition(3).write().parquet(out.toString());
+    return out;
+  }
+
+  static FiniteSumResult reference(DenseMatrix x, double[] y, double l1, double l2) {
+    FiniteSumProblem p = FiniteSumProblem.of(new DenseFeatureBlock(x), y, new BinaryLogisticLoss(),
+        Regularizer.of(l1, l2), true);
+    return new AcceleratedProximalGradient(p, FiniteSumOptions.defaults()).solve(FiniteSumStopping.tolerance(1e-11, 100_000));
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Double> weights(Path out) {
+    Row r = spark().read().parquet(out.resolve("coefficients.parquet").toString()).collectAsList().get(0);
+    List<Double> w = new ArrayList<>(r.<Double>getList(r.fieldIndex("weights")));
+    w.add(r.getDouble(r.fieldIndex("intercept")));
+    return w;
+  }
+
+  /** Dense rows far from the origin, three partitions, local SVRG and loopless SVRG: FISTA's f* to 1e-8. */
+  @Test
+  void denseLogisticReachesTheReference() throws Exception {
+    FiniteSumResult ref = reference(denseX, denseY, 0, 0.01);
+    double fstar = ref.objective();
+    for (String method : List.of("svrg", "lsvrg")) {
+      Path out = dir.resolve("dense-" + method);
+      ok("finite-sum", "--input", dense.toString(), "--output", out.toString(), "--method", method, "--l2", "0.01",
+          "--fstar", Double.toString(fstar), "--target-gap", Double.toString(1e-8 * fstar), "--max-epochs", "300");
+      assertCommitted(out);
+      Map<String, Object> s = summary(out);
+      assertCommonSummary(s, "finite-sum");
+      assertEquals("target-reached", s.get("status"), s.toString());
+      assertEquals("dense", s.get("layout"));
+      assertEquals(method, s.get("method"));
+      assertTrue(((Number) s.get("gap")).doubleValue() <= 1e-8 * fstar);
+      assertTrue(((Number) s.get("seconds_to_target")).doubleValue() > 0);
+      for (String f : List.of("objective", "epochs", "grad_mapping_norm")) {
+        assertTrue(s.containsKey(f), f);
+      }
+      List<Double> w = weights(out);
+      for (int j = 0; j < D; j++) {
+        assertEquals(ref.weights()[j], w.get(j), 1e-3, method + " weight " + j);
+      }
+      assertEquals(ref.intercepts()[0], w.get(D), 1e-2, method + " intercept");
+    }
+  }
+
+  /** Density 0.05 picks the CSR layout (never densified); elastic net; local SAGA reaches FISTA's f* to 1e-6. */
+  @Test
+  void sparseRowsTakeTheCsrLayout() throws Exception {
+    FiniteSumResult ref = reference(sparseX, sparseY, 1e-3, 1e-2);
+    Path out = dir.resolve("sparse-saga");
+    ok("finite-sum", "--input", sparse.toString(), "--output", out.toString(), "--method", "saga", "--l2", "0.01",
+        "--l1", "0.001", "--fstar", Double.toString(ref.objective()), "--target-gap",
+        Double.toString(1e-6 * ref.objective()), "--max-epochs", "400", "--inner-passes", "3");
+    Map<String, Object> s = summary(out);
+    assertEquals("sparse", s.get("layout"));
+    assertEquals("target-reached", s.get("status"), s.toString());
+  }
+
+  /** Stopped at 5 epochs with --checkpoint, resumed with a budget of 12: ends as the straight 12-epoch run. */
+  @Test
+  void checkpointResumeEndsAsTheStraightRun() throws Exception {
+    Path straight = dir.resolve("ck-straight");
+    Path first = dir.resolve("ck-first");
+    Path resumed = dir.resolve("ck-resumed");
+    Path ck = dir.resolve("ck");
+    String[] common = {"finite-sum", "--input", dense.toString(), "--method", "saga", "--l2", "0.01", "--partitions", "2"};
+    ok(concat(common, "--output", straight.toString(), "--max-epochs", "12"));
+    ok(concat(common, "--output", first.toString(), "--max-epochs", "5", "--checkpoint", ck.toString()));
+    assertEquals("max-epochs", summary(first).get("status"));
+    ok(concat(common, "--output", resumed.toString(), "--max-epochs", "12", "--checkpoint", ck.toString()));
+    Map<String, Object> a = summary(straight);
+    Map<String, Object> b = summary(resumed);
+    assertTrue(b.containsKey("resumed_after_round"), b.toString());
+    assertEquals(a.get("iterations"), b.get("iterations"));
+    double oa = ((Number) a.get("objective")).doubleValue();
+    assertEquals(oa, ((Number) b.get("objective")).doubleValue(), 1e-12 * oa);
+    List<Double> wa = weights(straight);
+    List<Double> wb = weights(resumed);
+    for (int j = 0; j < wa.size(); j++) {
+      assertEquals(wa.get(j), wb.get(j), 1e-10 * Math.max(1, Math.abs(wa.get(j))), "coefficient " + j);
+    }
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void badOptionsAndLabelsAreInputErrors() throws Exception {
+    assertBadInput(dir.resolve("bad1"), "--target-gap needs --fstar", "finite-sum", "--input", dense.toString(),
+        "--output", dir.resolve("bad1").toString(), "--target-gap", "1e-6");
+    assertBadInput(dir.resolve("bad2"), "--method", "finite-sum", "--input", dense.toString(),
+        "--output", dir.resolve("bad2").toString(), "--method", "sgd");
+    assertBadInput(dir.resolve("bad3"), "multinomial loss takes class indices", "finite-sum", "--input", dense.toString(),
+        "--output", dir.resolve("bad3").toString(), "--loss", "multinomial");
+  }
+}
