@@ -21,18 +21,39 @@ import java.util.List;
  * average Riemannian gradient, which vanishes at the solution, β does not tend to 1 as in
  * {@link Drcgd} and a constant step converges exactly.
  *
- * <p><b>Step safeguard</b> (ours). Gradient tracking diverges when α·L is too large for the mixing
- * (the tracking error is amplified each round instead of contracted). The merit
- * M_k = Σ_i ‖v_{i,k}‖²_F measures it: it tends to 0 on a converging run and grows geometrically on a
- * diverging one. The run keeps the state with the least merit seen; when M_{k+1} is not finite or
- * exceeds {@code growth}·M_0 (M_0 at x₀), it goes back to that state, halves α (for the rest of the
- * run, schedule included) and restarts the directions η_i = −v_i. A rejected iteration still costs
- * its exchange and local round, and is counted; its trace row reports the restored state's
- * metrics. {@code growth = 0} turns the safeguard off.
+ * <p><b>Step safeguard</b> (ours). Gradient tracking fails when α·L is too large for the mixing:
+ * the tracking error is amplified instead of contracted, and the run either blows up or wanders
+ * chaotically with the agents far apart (the points stay on the manifold, so nothing overflows).
+ * The merit M_k = Σ_i ‖v_{i,k}‖²_F tends to 0 on a converging run. The run keeps the iterate of
+ * least merit seen; it <em>backtracks</em> — goes back to that iterate, halves α for the rest of
+ * the run (schedule included) and restarts the directions η_i = −v_i — when M_{k+1} is not
+ * finite or exceeds {@code growth}·M_0 (divergence), or when no new least merit has been seen for
+ * {@code patience} iterations while the least merit is still above 1e-24·M_0 (stagnation; not at
+ * convergence, where M only wanders at rounding level). A rejected iteration still costs its
+ * exchange and local round, and is counted; its trace row reports the restored iterate's metrics.
  */
 public final class DrcgdGradientTracking extends StiefelConsensusMethod<DrcgdGradientTracking.State> {
-  /** Default growth factor of the merit that triggers a backtrack. */
-  public static final double DEFAULT_GROWTH = 1e2;
+  /**
+   * When to backtrack.
+   *
+   * @param growth backtrack when the merit exceeds growth·M_0 (> 1)
+   * @param patience backtrack after this many iterations without a new least merit (≥ 1)
+   */
+  public record Safeguard(double growth, int patience) implements Serializable {
+    public Safeguard {
+      if (!(growth > 1) || patience < 1) {
+        throw new IllegalArgumentException("safeguard needs growth > 1 and patience >= 1, got " + growth + ", " + patience);
+      }
+    }
+
+    /** growth 100, patience 30. */
+    public static Safeguard standard() {
+      return new Safeguard(1e2, 30);
+    }
+  }
+
+  /** The least merit relative to M_0 below which stagnation is convergence, not failure. */
+  static final double CONVERGED_MERIT = 1e-24;
 
   /** The agents' iterates: points, Euclidean gradients, tracked gradients, directions, ‖v_i‖². */
   public record Iterate(DenseMatrix[] x, DenseMatrix[] gradients, DenseMatrix[] tracked, DenseMatrix[] directions,
@@ -43,27 +64,27 @@ public final class DrcgdGradientTracking extends StiefelConsensusMethod<DrcgdGra
    * @param best the iterate of least merit seen
    * @param initialMerit M_0
    * @param halvings how many times α was halved
+   * @param sinceBest iterations since the least merit was last improved
    */
-  public record State(Iterate current, Iterate best, double initialMerit, int halvings) implements Serializable {}
+  public record State(Iterate current, Iterate best, double initialMerit, int halvings, int sinceBest)
+      implements Serializable {}
 
-  private final double growth;
+  private final Safeguard safeguard;
   private Iterate current;
   private Iterate best;
   private double initialMerit = Double.NaN;
   private int halvings;
+  private int sinceBest;
 
-  /** drcgd-gt with the default safeguard. */
+  /** drcgd-gt with the standard safeguard. */
   public DrcgdGradientTracking(DecentralizedSetup setup) {
-    this(setup, DEFAULT_GROWTH);
+    this(setup, Safeguard.standard());
   }
 
-  /** drcgd-gt with the given safeguard growth factor (0: no safeguard). */
-  public DrcgdGradientTracking(DecentralizedSetup setup, double growth) {
+  /** drcgd-gt with the given safeguard, or none (null): the plain iteration of the spec. */
+  public DrcgdGradientTracking(DecentralizedSetup setup, Safeguard safeguard) {
     super(setup);
-    if (!(growth == 0 || growth > 1)) {
-      throw new IllegalArgumentException("safeguard growth must be 0 (off) or > 1, got " + growth);
-    }
-    this.growth = growth;
+    this.safeguard = safeguard;
   }
 
   @Override
@@ -131,9 +152,12 @@ public final class DrcgdGradientTracking extends StiefelConsensusMethod<DrcgdGra
     }
     Iterate candidate = new Iterate(save(next), save(round.gradients()), save(yNext), save(etaNext), vn, merit,
         round.metrics());
-    boolean diverging = growth > 0 && (!Double.isFinite(merit) || merit > growth * initialMerit);
-    if (diverging) {
+    sinceBest++;
+    boolean backtrack = safeguard != null && (!Double.isFinite(merit) || merit > safeguard.growth() * initialMerit
+        || (sinceBest >= safeguard.patience() && best.merit() > CONVERGED_MERIT * initialMerit));
+    if (backtrack) {
       halvings++;
+      sinceBest = 0;
       current = restarted(best);
       ConsensusMetrics m = best.metrics() != null ? best.metrics() : round.metrics();
       return report(ctx, m, alpha, "beta_mean", 0.0, "resets", (double) n, "backtracks", (double) halvings);
@@ -141,6 +165,7 @@ public final class DrcgdGradientTracking extends StiefelConsensusMethod<DrcgdGra
     current = candidate;
     if (merit < best.merit()) {
       best = candidate;
+      sinceBest = 0;
     }
     return report(ctx, round.metrics(), alpha, "beta_mean", betaSum / n, "resets", (double) resets,
         "backtracks", (double) halvings);
@@ -169,7 +194,7 @@ public final class DrcgdGradientTracking extends StiefelConsensusMethod<DrcgdGra
 
   @Override
   public State state() {
-    return new State(current, best, initialMerit, halvings);
+    return new State(current, best, initialMerit, halvings, sinceBest);
   }
 
   @Override
@@ -178,5 +203,6 @@ public final class DrcgdGradientTracking extends StiefelConsensusMethod<DrcgdGra
     best = s.best();
     initialMerit = s.initialMerit();
     halvings = s.halvings();
+    sinceBest = s.sinceBest();
   }
 }
