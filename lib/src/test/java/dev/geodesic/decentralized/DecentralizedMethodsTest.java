@@ -239,7 +239,7 @@ class DecentralizedMethodsTest {
     DenseMatrix diff = r.average().copy();
     Blas.get().axpy(-1.0, xstar, diff);
     assertTrue(diff.frobeniusNorm() < 1e-8, "‖x̄ − x*‖ = " + diff.frobeniusNorm());
-    assertTrue(r.last().objectiveGap() < 1e-15);
+    assertTrue(Math.abs(r.last().objectiveGap()) < 1e-12, "gap " + r.last().objectiveGap()); // f* = 0 up to the cancellation in ½(xᵀGx − 2xᵀC + ‖B‖²)
     assertTrue(run(new DrcgdGradientTracking(s), 400).last().subspaceDistance() < 1e-8);
   }
 
