@@ -240,7 +240,10 @@ class DecentralizedMethodsTest {
     Blas.get().axpy(-1.0, xstar, diff);
     assertTrue(diff.frobeniusNorm() < 1e-8, "‖x̄ − x*‖ = " + diff.frobeniusNorm());
     assertTrue(Math.abs(r.last().objectiveGap()) < 1e-12, "gap " + r.last().objectiveGap()); // f* = 0 up to the cancellation in ½(xᵀGx − 2xᵀC + ‖B‖²)
-    assertTrue(run(new DrcgdGradientTracking(s), 400).last().subspaceDistance() < 1e-8);
+    // (at α = 0.5 its early iterates wander and, depending on rounding, it may settle at another stationary point)
+    DrcgdGradientTracking gt = new DrcgdGradientTracking(s.withStep(StepSchedule.constant(0.2)));
+    double dsgt = run(gt, 400).last().subspaceDistance();
+    assertTrue(dsgt < 1e-8, "drcgd-gt d_s = " + dsgt + " after " + gt.halvings() + " halvings");
   }
 
   @Test
