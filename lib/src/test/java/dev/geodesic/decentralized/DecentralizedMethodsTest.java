@@ -190,7 +190,7 @@ class DecentralizedMethodsTest {
     // α = 0.3 with two gossip rounds: plain drcgd-gt wanders with the agents far apart
     DecentralizedResult plain = run(new DrcgdGradientTracking(setup(0.3), null), 300);
     assertTrue(plain.last().subspaceDistance() > 1e-2, "unsafeguarded d_s = " + plain.last().subspaceDistance());
-    DrcgdGradientTracking safe = new DrcgdGradientTracking(setup(0.3));
+    DrcgdGradientTracking safe = new DrcgdGradientTracking(setup(0.3), new DrcgdGradientTracking.Safeguard(1e2, 30));
     DecentralizedResult r = run(safe, 300);
     assertTrue(r.last().subspaceDistance() <= 1e-8, "safeguarded d_s = " + r.last().subspaceDistance());
     assertTrue(safe.halvings() >= 1 && safe.halvings() <= 3, "halvings " + safe.halvings());
