@@ -10,3 +10,18 @@
 export OPENBLAS_NUM_THREADS=1
 export MKL_NUM_THREADS=1
 export OMP_NUM_THREADS=1
+
+# OpenBLAS kernels. OpenBLAS 0.3.21 (Debian 12) does not recognise recent CPUs and falls back to its
+# SSE3 Prescott kernels; on an AVX-512 Xeon the SkylakeX kernels ran dgemm/dsyrk 3-10x faster to the
+# same rounding (docs/blas.md). Sourced on each node, so each node picks from its own CPU flags,
+# unless OPENBLAS_CORETYPE is already set. summary.json's blas_core / executor_blas show what ran.
+if [ -z "${OPENBLAS_CORETYPE:-}" ] && [ -r /proc/cpuinfo ]; then
+  _flags=" $(grep -m1 '^flags' /proc/cpuinfo) "
+  case "$_flags" in
+    *" avx2 "*)
+      if grep -q -m1 '^vendor_id.*AuthenticAMD' /proc/cpuinfo; then export OPENBLAS_CORETYPE=Zen
+      else case "$_flags" in *" avx512f "*) export OPENBLAS_CORETYPE=SkylakeX ;; *) export OPENBLAS_CORETYPE=Haswell ;; esac
+      fi ;;
+  esac
+  unset _flags
+fi

@@ -14,12 +14,13 @@ import java.util.List;
  * row j of any longer partition p with the same seed (a prefix property). So the same seed and
  * the same partition sizes give the same rows bit for bit, on any executor, in any order, alone or
  * together; changing the partition sizes changes the data. The transforms are plain Java loops with
- * a fixed summation order (no BLAS), so the bits do not depend on the BLAS backend or the JVM.
- * Factors computed at construction by LAPACK — the Cholesky factor or square root of a
- * non-diagonal covariance, the orthogonal basis of {@link PcaDataGenerator} — depend on the backend
- * of the machine that builds the generator (which is then serialized to the executors); across
- * LAPACK backends those factors, hence the rows, agree to rounding error. Diagonal covariances and
- * the true weight vectors of the regression generators involve no LAPACK call.
+ * a fixed summation order (no BLAS), the normal draws use {@code StrictMath} (fdlibm: the same bits
+ * on every platform, unlike {@code Math.log}'s intrinsics), the true weights of the regression
+ * generators are such draws, and the factors computed at construction — the Cholesky factor or
+ * square root of a non-diagonal covariance, the orthogonal basis of {@link PcaDataGenerator} — go
+ * through {@link dev.geodesic.linalg.Lapack#reproducible()}, never the native BLAS. So the bits depend on
+ * nothing but the parameters and the seed: not on the BLAS backend, the CPU, the JVM or where the
+ * arrays happen to sit in memory.
  *
  * <p>Implementations are immutable and {@link Serializable} (they hold only arrays), so a Spark
  * job builds one on the driver and ships it to the executors.

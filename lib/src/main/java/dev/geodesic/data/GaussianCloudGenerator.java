@@ -75,7 +75,8 @@ public final class GaussianCloudGenerator implements DataGenerator {
     this.dimension = config.clouds().get(0).mean().length;
     this.samplers = new GaussianSampler[k];
     this.cumulativeWeights = new double[k];
-    Lapack lapack = Lapack.get();
+    // The factors fix the sampled rows' bits: computed by the reproducible backend.
+    Lapack lapack = Lapack.reproducible();
     double total = 0.0;
     for (int c = 0; c < k; c++) {
       Cloud cloud = config.clouds().get(c);

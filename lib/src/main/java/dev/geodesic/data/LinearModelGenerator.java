@@ -29,7 +29,7 @@ abstract class LinearModelGenerator implements DataGenerator {
     this.intercept = intercept;
     this.features = featureCovariance == null
         ? GaussianSampler.standard(dimension)
-        : GaussianSampler.of(new double[dimension], featureCovariance, Lapack.get());
+        : GaussianSampler.of(new double[dimension], featureCovariance, Lapack.reproducible());
     this.rowsPurpose = rowsPurpose;
   }
 

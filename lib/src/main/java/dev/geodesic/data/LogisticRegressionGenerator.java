@@ -42,12 +42,15 @@ public final class LogisticRegressionGenerator extends LinearModelGenerator {
     super(config.dimension(), trueWeights, config.intercept(), config.featureCovariance(), ROWS_PURPOSE);
   }
 
-  /** σ(t) = 1/(1 + e^{−t}), evaluated without overflow for large |t|. */
+  /**
+   * σ(t) = 1/(1 + e^{−t}), evaluated without overflow for large |t|; {@code StrictMath.exp} so the
+   * labels, which compare a uniform draw with σ, are the same on every platform.
+   */
   public static double sigmoid(double t) {
     if (t >= 0) {
-      return 1.0 / (1.0 + Math.exp(-t));
+      return 1.0 / (1.0 + StrictMath.exp(-t));
     }
-    double e = Math.exp(t);
+    double e = StrictMath.exp(t);
     return e / (1.0 + e);
   }
 

@@ -148,15 +148,13 @@ public final class IterationLoop {
   }
 
   /**
-   * Whether a saved run that had stopped stays stopped: the method's own stop (converged,
-   * diverged) always does; a budget does while the rule still fires on the last saved iteration.
+   * Whether a saved run is already over under this run's rule: the method's own stop (converged,
+   * diverged) always is; otherwise (a budget, or a run saved midway) it is when the rule fires on
+   * the last saved iteration, so a larger budget extends it and an equal or smaller one ends it.
    */
   private Optional<StopReason> stillStopped(Checkpoint<?> resume) {
     StopReason saved = resume.stopReason();
-    if (saved == null) {
-      return Optional.empty();
-    }
-    if (!saved.isBudget()) {
+    if (saved != null && !saved.isBudget()) {
       return Optional.of(saved);
     }
     List<IterationRecord> t = resume.trace();

@@ -12,12 +12,17 @@ import java.util.Optional;
  * has {@code libblas.so.3}, else {@code VectorBLAS}/{@code Java11BLAS}), unless the system property
  * or environment variable {@value #BACKEND_PROPERTY} / {@code GEODESIC_BLAS} says {@code java} or
  * {@code native}. {@link #implementationName()} is what {@code summary.json} reports as {@code blas}.
+ *
+ * <p>{@link #reproducible()} is the scalar reference BLAS (netlib's {@code F2jBLAS}): the same bits on
+ * every machine, JVM and allocation history. Everything a seed determines goes through it (see
+ * {@code docs/blas.md}); solvers use {@link #get()} for speed and are equal to rounding only.
  */
 public final class Blas {
   /** System property selecting the backend: {@code auto} (default), {@code native} or {@code java}. */
   public static final String BACKEND_PROPERTY = "geodesic.blas";
 
   private static volatile Blas defaultInstance;
+  private static volatile Blas reproducibleInstance;
 
   private final BLAS impl;
 
@@ -42,6 +47,35 @@ public final class Blas {
   /** The pure-Java backend (always available). */
   public static Blas java() {
     return new Blas(JavaBLAS.getInstance());
+  }
+
+  /**
+   * The scalar pure-Java reference BLAS ({@code F2jBLAS}, the Fortran reference translated loop for
+   * loop): a fixed summation order and no FMA or SIMD, so its results do not depend on the CPU, the
+   * vector width, the thread count or the address of the arrays. Native OpenBLAS with its SSE3
+   * "Prescott" kernels gives ddot/dgemv results whose last bits depend on the arrays' 16-byte
+   * alignment; {@code VectorBLAS} depends on the machine's vector width.
+   */
+  public static Blas reproducible() {
+    Blas b = reproducibleInstance;
+    if (b == null) {
+      b = new Blas(f2jBlas());
+      reproducibleInstance = b;
+    }
+    return b;
+  }
+
+  // netlib 3.0.4 keeps F2jBLAS package-private, and JavaBLAS.getInstance() returns VectorBLAS when
+  // jdk.incubator.vector is present. The jar sits on the class path (unnamed module), so reflection
+  // can reach the class; a named-module deployment would need --add-opens for the package.
+  private static BLAS f2jBlas() {
+    try {
+      java.lang.reflect.Method m = Class.forName("dev.ludovic.netlib.blas.F2jBLAS").getDeclaredMethod("getInstance");
+      m.setAccessible(true);
+      return (BLAS) m.invoke(null);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("netlib's F2jBLAS (the reproducible backend) is not accessible", e);
+    }
   }
 
   /** The native JNI backend, when the system BLAS library loads. */

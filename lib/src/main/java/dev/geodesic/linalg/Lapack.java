@@ -15,6 +15,7 @@ import org.netlib.util.intW;
  */
 public final class Lapack {
   private static volatile Lapack defaultInstance;
+  private static volatile Lapack reproducibleInstance;
 
   private final LAPACK impl;
   private final Blas blas;
@@ -42,6 +43,26 @@ public final class Lapack {
     return new Lapack(JavaLAPACK.getInstance(), Blas.java());
   }
 
+  /**
+   * netlib's {@code F2jLAPACK} (the reference LAPACK translated to Java; its inner BLAS calls are
+   * f2j's scalar loops) paired with {@link Blas#reproducible()}: bitwise the same results on every
+   * machine and allocation history. For everything a seed determines (random bases, covariance
+   * factors used for sampling).
+   */
+  public static Lapack reproducible() {
+    Lapack l = reproducibleInstance;
+    if (l == null) {
+      LAPACK f2j = JavaLAPACK.getInstance();
+      // Only F2jLAPACK exists in netlib 3.x; refuse silently getting something else in a later version.
+      if (!"F2jLAPACK".equals(f2j.getClass().getSimpleName())) {
+        throw new IllegalStateException("expected netlib's F2jLAPACK, got " + f2j.getClass().getName());
+      }
+      l = new Lapack(f2j, Blas.reproducible());
+      reproducibleInstance = l;
+    }
+    return l;
+  }
+
   public static Optional<Lapack> nativeBackend() {
     try {
       Optional<Blas> blas = Blas.nativeBackend();
@@ -67,6 +88,11 @@ public final class Lapack {
 
   public String implementationName() {
     return impl.getClass().getSimpleName();
+  }
+
+  /** The underlying netlib instance, for calls this facade does not wrap. */
+  public LAPACK netlib() {
+    return impl;
   }
 
   /** The BLAS backend paired with this LAPACK backend (native with native, Java with Java). */
@@ -253,7 +279,7 @@ public final class Lapack {
 
   @Override
   public String toString() {
-    return "Lapack[" + implementationName() + "]";
+    return "Lapack[" + implementationName() + ", " + blas.implementationName() + "]";
   }
 
   /** Eigenvalues in ascending order and the matching orthonormal eigenvectors as columns. */

@@ -6,8 +6,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * The backends every linear-algebra test runs on: the pure-Java one always, the native one when the
- * system library loads. Set {@code GEODESIC_REQUIRE_NATIVE_BLAS=1} to make a missing native
+ * The backends every linear-algebra test runs on: the pure-Java and the reproducible ones always,
+ * the native one when the system library loads. Set {@code GEODESIC_REQUIRE_NATIVE_BLAS=1} to make a missing native
  * backend fail the build instead of narrowing the test matrix.
  */
 final class Backends {
@@ -16,6 +16,7 @@ final class Backends {
   static Stream<Arguments> lapacks() {
     List<Arguments> out = new ArrayList<>();
     out.add(Arguments.of(Lapack.java()));
+    out.add(Arguments.of(Lapack.reproducible()));
     Lapack.nativeBackend().ifPresentOrElse(l -> out.add(Arguments.of(l)), Backends::nativeMissing);
     return out.stream();
   }

@@ -92,7 +92,7 @@ final class EndToEnd {
   /** The contract's common summary fields, with the BLAS implementation named. */
   static void assertCommonSummary(Map<String, Object> s, String command) {
     for (String f : List.of("command", "method", "status", "iterations", "wall_seconds", "solve_seconds",
-        "blas", "spark_master", "spark_version", "seed")) {
+        "blas", "blas_core", "spark_master", "spark_version", "seed")) {
       assertTrue(s.containsKey(f), "summary.json lacks " + f + ": " + s);
     }
     assertEquals(command, s.get("command"));

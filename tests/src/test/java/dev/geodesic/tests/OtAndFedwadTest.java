@@ -9,7 +9,7 @@ import static dev.geodesic.tests.EndToEnd.summary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.geodesic.jobs.ot.FederatedWassersteinJob;
+import dev.geodesic.ot.FederatedWassersteinRounds;
 import dev.geodesic.linalg.DenseMatrix;
 import dev.geodesic.ot.DiscreteMeasure;
 import dev.geodesic.ot.FederatedWasserstein;
@@ -155,7 +155,7 @@ class OtAndFedwadTest {
       m[k] = DiscreteMeasure.uniform(DenseMatrix.wrap(2, rows.size(), v));
     }
     FederatedWasserstein.Config cfg = new FederatedWasserstein.Config(2, 10, 1e-3, FederatedWasserstein.TimeMode.RANDOM,
-        0.5, Interpolation.EXACT, 200, 1.0, FederatedWassersteinJob.pairSeed(9, new FederatedWassersteinJob.Pair(0, 1)));
+        0.5, Interpolation.EXACT, 200, 1.0, FederatedWassersteinRounds.pairSeed(9, new FederatedWassersteinRounds.Pair(0, 1)));
     FederatedWasserstein.Result local = new FederatedWasserstein(cfg).run(m[0], m[1], r -> { });
     assertEquals(local.estimate(), est, 1e-9 * est);
     assertEquals(local.lower(), lower, 1e-9 * est);

@@ -5,7 +5,7 @@ import dev.geodesic.jobs.io.BlockLayout;
 import dev.geodesic.jobs.io.DataBlock;
 import dev.geodesic.jobs.io.DatasetReader;
 import dev.geodesic.jobs.io.ValidatedInput;
-import dev.geodesic.linalg.Blas;
+import dev.geodesic.linalg.BlasBackend;
 import dev.geodesic.linalg.DenseMatrix;
 import dev.geodesic.ot.DiscreteMeasure;
 import dev.geodesic.ot.LabelAugmentation;
@@ -112,12 +112,12 @@ public final class ClientMeasures {
     return new ClientMeasure(b.client(), DiscreteMeasure.uniform(x));
   }
 
-  /** What the task caching a client's measure reports: the client, its sample count, its BLAS. */
+  /** What the task caching a client's measure reports: the client, its sample count, its BLAS (e.g. JNIBLAS/Prescott). */
   record PartitionInfo(String client, int size, String blas) implements java.io.Serializable {}
 
   private static Iterator<PartitionInfo> describe(Iterator<ClientMeasure> it) {
     List<PartitionInfo> l = new ArrayList<>(1);
-    String blas = Blas.get().implementationName();
+    String blas = BlasBackend.current().executorLabel();
     while (it.hasNext()) {
       ClientMeasure c = it.next();
       l.add(new PartitionInfo(c.client(), c.measure().size(), blas));

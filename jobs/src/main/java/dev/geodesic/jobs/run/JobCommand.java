@@ -4,13 +4,16 @@ import dev.geodesic.jobs.InvalidInputException;
 import dev.geodesic.jobs.output.OutputDirectory;
 import dev.geodesic.jobs.cli.OptionChecks;
 import dev.geodesic.jobs.spark.SparkSessions;
-import dev.geodesic.linalg.Blas;
-import dev.geodesic.linalg.Lapack;
+import dev.geodesic.linalg.BlasBackend;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,6 +55,31 @@ public abstract class JobCommand implements Callable<Integer> {
     return null;
   }
 
+  /**
+   * Options a resumed run may change without changing the numbers already computed (budgets,
+   * tolerances, verification), besides the output, checkpoint and Spark options.
+   */
+  protected Set<String> resumableOptions() {
+    return Set.of();
+  }
+
+  /** Options never part of a run's fingerprint: where it writes, how it checkpoints, where it runs. */
+  private static final Set<String> PLACEMENT_OPTIONS = Set.of("--output", "--overwrite", "--master", "--conf",
+      "--partitions", "--checkpoint", "--checkpoint-every", "--time-limit", "--help", "--version");
+
+  private String optionsFingerprint() {
+    Set<String> skip = new HashSet<>(PLACEMENT_OPTIONS);
+    skip.addAll(resumableOptions());
+    List<String> lines = new ArrayList<>();
+    for (OptionSpec o : spec.options()) {
+      if (!skip.contains(o.longestName())) {
+        lines.add(o.longestName() + "=" + o.getValue());
+      }
+    }
+    Collections.sort(lines);
+    return String.join("\n", lines);
+  }
+
   /** Checks option values; throws {@link InvalidInputException} naming the option. */
   protected void validateOptions() {}
 
@@ -69,12 +97,15 @@ public abstract class JobCommand implements Callable<Integer> {
     validateOptions();
     OutputDirectory.prepare(output, overwrite, new Configuration());
     String name = spec.name();
-    System.err.println("geodesic " + name + ": BLAS " + Blas.get().implementationName()
-        + (Blas.get().isNative() ? " (native)" : " (Java fallback)") + ", LAPACK " + Lapack.get().implementationName());
+    BlasBackend blas = BlasBackend.current();
+    System.err.println("geodesic " + name + ": " + blas.summaryLine());
+    if (blas.warning() != null) {
+      System.err.println("warning: " + blas.warning());
+    }
     try (SparkSessions.Handle spark = SparkSessions.open("geodesic " + name, master, conf)) {
       Configuration hadoop = spark.session().sparkContext().hadoopConfiguration();
       try (OutputDirectory out = OutputDirectory.prepare(output, overwrite, hadoop)) {
-        JobRun run = new JobRun(name, spark.session(), out, seed, start, System.err);
+        JobRun run = new JobRun(name, spark.session(), out, seed, start, System.err, optionsFingerprint());
         System.err.println("geodesic " + name + ": Spark " + spark.session().version() + ", master "
             + spark.session().sparkContext().master());
         run(run);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import dev.geodesic.linalg.Blas;
+import dev.geodesic.linalg.BlasBackend;
 import dev.geodesic.progress.ProgressListener;
 import dev.geodesic.progress.Trace;
 import java.io.PrintStream;
@@ -34,9 +35,12 @@ public final class JobRun {
   private HtmlReport.Builder report;
   private long solveStartNanos = -1;
   private long solveEndNanos = -1;
+  private final String optionsFingerprint;
 
-  JobRun(String command, SparkSession spark, OutputDirectory output, long seed, long startNanos, PrintStream log) {
+  JobRun(String command, SparkSession spark, OutputDirectory output, long seed, long startNanos, PrintStream log,
+      String optionsFingerprint) {
     this.command = command;
+    this.optionsFingerprint = optionsFingerprint;
     this.spark = spark;
     this.output = output;
     this.log = log;
@@ -48,6 +52,7 @@ public final class JobRun {
         .put("wall_seconds", null)
         .put("solve_seconds", null)
         .put("blas", Blas.get().implementationName())
+        .put("blas_core", BlasBackend.current().openblasCore())
         .put("spark_master", spark.sparkContext().master())
         .put("spark_version", spark.version())
         .put("seed", seed);
@@ -71,6 +76,14 @@ public final class JobRun {
 
   public String command() {
     return command;
+  }
+
+  /**
+   * The options that determine the run's numbers, one {@code --name=value} per line, sorted: what a
+   * checkpoint must match to be resumed (budgets, output and Spark placement options are left out).
+   */
+  public String optionsFingerprint() {
+    return optionsFingerprint;
   }
 
   /** Call once the input is loaded and cached: {@code solve_seconds} counts from here. */

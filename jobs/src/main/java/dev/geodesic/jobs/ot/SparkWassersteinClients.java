@@ -1,0 +1,90 @@
+package dev.geodesic.jobs.ot;
+
+import dev.geodesic.ot.ClientReply;
+import dev.geodesic.ot.ClientRequest;
+import dev.geodesic.ot.DiscreteMeasure;
+import dev.geodesic.ot.Interpolation;
+import dev.geodesic.ot.LocalWassersteinClient;
+import dev.geodesic.ot.WassersteinClients;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * FedWaD's clients on Spark: every request of a round is answered by one Spark job. The driver
+ * broadcasts the requests grouped by client; the task holding client c answers those addressed to
+ * c (an exact OT solve against its samples and an interpolation, {@link LocalWassersteinClient});
+ * the replies — d and the interpolant, the only data that crosses the network — are collected.
+ * The samples never leave the executors that cache them.
+ */
+public final class SparkWassersteinClients implements WassersteinClients {
+  private final JavaSparkContext jsc;
+  private final ClientMeasures clients;
+  private final double p;
+  private final Interpolation interpolation;
+
+  public SparkWassersteinClients(JavaSparkContext jsc, ClientMeasures clients, double p, Interpolation interpolation) {
+    this.jsc = jsc;
+    this.clients = clients;
+    this.p = p;
+    this.interpolation = interpolation;
+  }
+
+  @Override
+  public List<ClientReply> answer(List<ClientRequest> requests) {
+    List<String> names = clients.clients();
+    Map<String, List<Addressed>> byClient = new HashMap<>();
+    for (int k = 0; k < requests.size(); k++) {
+      ClientRequest r = requests.get(k);
+      byClient.computeIfAbsent(names.get(r.client()), c -> new ArrayList<>()).add(new Addressed(k, r.xi(), r.t()));
+    }
+    Broadcast<Map<String, List<Addressed>>> b = jsc.broadcast(byClient);
+    double exponent = p;
+    Interpolation interp = interpolation;
+    List<Reply> replies;
+    try {
+      replies = clients.rdd().mapPartitions(it -> answer(it, b.value(), exponent, interp)).collect();
+    } finally {
+      b.destroy();
+    }
+    ClientReply[] out = new ClientReply[requests.size()];
+    for (Reply r : replies) {
+      out[r.request()] = r.reply();
+    }
+    for (int k = 0; k < out.length; k++) {
+      if (out[k] == null) {
+        throw new IllegalStateException("no client answered request " + k + " (client " + names.get(requests.get(k).client()) + ")");
+      }
+    }
+    return List.of(out);
+  }
+
+  /** One partition's work in a round: an OT solve and an interpolation per request addressed to its clients. */
+  private static Iterator<Reply> answer(Iterator<ClientMeasure> it, Map<String, List<Addressed>> requests, double p,
+      Interpolation interpolation) {
+    List<Reply> out = new ArrayList<>();
+    while (it.hasNext()) {
+      ClientMeasure c = it.next();
+      List<Addressed> mine = requests.get(c.client());
+      if (mine == null) {
+        continue;
+      }
+      LocalWassersteinClient client = new LocalWassersteinClient(c.measure(), p, interpolation);
+      for (Addressed r : mine) {
+        out.add(new Reply(r.request(), client.reply(r.xi(), r.t())));
+      }
+    }
+    return out.iterator();
+  }
+
+  /** A request as shipped: its index in the round, ξ and the client's time. */
+  record Addressed(int request, DiscreteMeasure xi, double t) implements Serializable {}
+
+  /** What the client sends back for request {@code request}: d = W_p(ξ, μ) and Interp(ξ → μ, t). */
+  record Reply(int request, ClientReply reply) implements Serializable {}
+}
