@@ -27,6 +27,7 @@ public final class GeodesicCli implements Runnable {
     COMMANDS.add(GenerateCommand.class);
     COMMANDS.add(OtCommand.class);
     COMMANDS.add(FedwadCommand.class);
+    COMMANDS.add(DrcgdCommand.class);
   }
 
   @CommandLine.Spec

@@ -25,6 +25,7 @@ public final class Schemas {
   public static final String FEDWAD_DISTANCES = "fedwad-distances";
   public static final String OT_PLAN = "ot-plan";
   public static final String OT_RESULT = "ot-result";
+  public static final String DRCGD_AVERAGE = "drcgd-average";
 
   private static final Map<String, StructType> CACHE = new ConcurrentHashMap<>();
 
