@@ -43,14 +43,18 @@ import java.util.SplittableRandom;
  *   <li>{@code search}: what makes a tracked method reach d_s ≤ 1e-8 on Fashion-MNIST, and at how many
  *       communication rounds (gossip rounds t, plain or Chebyshev, step, safeguard).
  * </ul>
- * Usage: {@code DrcgdBench synthetic|fashion|search [fashion-mnist dir]}.
+ * Usage: {@code DrcgdBench synthetic|fashion|search [method:t:plain|chebyshev:step ...]} (search: the runs to
+ * make instead of the built-in list); {@code -Dfashion.dir=DIR} for another Fashion-MNIST directory.
  */
 public final class DrcgdBench {
   private DrcgdBench() {}
 
+  private static String[] searchSpecs;
+
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "synthetic";
-    Path dir = Path.of(args.length > 1 ? args[1] : "/usr/share/datasets/fashion-mnist");
+    Path dir = Path.of(System.getProperty("fashion.dir", "/usr/share/datasets/fashion-mnist"));
+    searchSpecs = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length) : null;
     System.out.printf(Locale.ROOT, "# BLAS %s%n", Blas.get().implementationName());
     switch (mode) {
       case "synthetic" -> synthetic();
@@ -254,6 +258,14 @@ public final class DrcgdBench {
         {DecentralizedMethod.DRGTA, 1, false, 0.01}, {DecentralizedMethod.DRGTA, 4, false, 0.05},
         {DecentralizedMethod.DRGTA, 4, true, 0.05}, {DecentralizedMethod.DRGTA, 8, true, 0.2},
         {DecentralizedMethod.DRCGD_GT, 8, false, 0.05}, {DecentralizedMethod.DRCGD_GT, 4, true, 0.05}};
+    if (searchSpecs != null) {
+      runs = new Object[searchSpecs.length][];
+      for (int k = 0; k < searchSpecs.length; k++) {
+        String[] p = searchSpecs[k].split(":");
+        runs[k] = new Object[] {DecentralizedMethod.fromLabel(p[0]), Integer.parseInt(p[1]), p[2].startsWith("cheb"),
+            Double.parseDouble(p[3])};
+      }
+    }
     for (Object[] spec : runs) {
       DecentralizedMethod m = (DecentralizedMethod) spec[0];
       int t = (Integer) spec[1];
