@@ -5,7 +5,7 @@
 # and the spec's prototype figures, then the search for what makes a tracked method converge on
 # Fashion-MNIST. Single machine (lib only); the Spark command is timed separately.
 # Usage: bench/drcgd.sh [synthetic|fashion|search ...] (default: all three), or
-#        bench/drcgd.sh search method:t:plain|chebyshev:step ... (the tracked-method runs to make)
+#        bench/drcgd.sh search method:t:plain|chebyshev:step[:iterations] ... (the tracked-method runs to make)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"

@@ -43,7 +43,7 @@ import java.util.SplittableRandom;
  *   <li>{@code search}: what makes a tracked method reach d_s ≤ 1e-8 on Fashion-MNIST, and at how many
  *       communication rounds (gossip rounds t, plain or Chebyshev, step, safeguard).
  * </ul>
- * Usage: {@code DrcgdBench synthetic|fashion|search [method:t:plain|chebyshev:step ...]} (search: the runs to
+ * Usage: {@code DrcgdBench synthetic|fashion|search [method:t:plain|chebyshev:step[:iterations] ...]} (search: the runs to
  * make instead of the built-in list); {@code -Dfashion.dir=DIR} for another Fashion-MNIST directory.
  */
 public final class DrcgdBench {
@@ -249,10 +249,9 @@ public final class DrcgdBench {
       print(run("drcgd-gt without safeguard, α = 0.05", new DrcgdGradientTracking(noSafe, null), 1000, at));
       return;
     }
-    System.out.println("Tracked methods, runs stopped at d_s ≤ 1e-8 or 600 iterations: d_s at 100 / 250 / 500 / last"
-        + " iteration, communication rounds (t per iteration) to d_s ≤ 1e-8");
+    System.out.println("Tracked methods, runs stopped at d_s ≤ 1e-8 or their budget: d_s at 100 / 250 / 500 / last"
+        + " iteration (budget), communication rounds (t per iteration) to d_s ≤ 1e-8");
     header();
-    int[] upTo = {100, 250, 500, 600};
     // (method, t, chebyshev, step): the levers of the spec — more gossip, accelerated gossip, the step
     Object[][] runs = {
         {DecentralizedMethod.DRGTA, 1, false, 0.01}, {DecentralizedMethod.DRGTA, 4, false, 0.05},
@@ -263,7 +262,7 @@ public final class DrcgdBench {
       for (int k = 0; k < searchSpecs.length; k++) {
         String[] p = searchSpecs[k].split(":");
         runs[k] = new Object[] {DecentralizedMethod.fromLabel(p[0]), Integer.parseInt(p[1]), p[2].startsWith("cheb"),
-            Double.parseDouble(p[3])};
+            Double.parseDouble(p[3]), p.length > 4 ? Integer.parseInt(p[4]) : 600};
       }
     }
     for (Object[] spec : runs) {
@@ -271,10 +270,12 @@ public final class DrcgdBench {
       int t = (Integer) spec[1];
       boolean cheb = (Boolean) spec[2];
       double step = (Double) spec[3];
+      int budget = spec.length > 4 ? (Integer) spec[4] : 600;
       Gossip g = cheb ? new ChebyshevGossip(ring, t) : new PlainGossip(ring, t);
       DecentralizedSetup setup = new DecentralizedSetup(agents, g, StepSchedule.constant(step), x0, truth);
-      print(run(String.format(Locale.ROOT, "%s, t = %d %s (contraction %.3f), α = %s", m.label(), t, g.kind(),
-          g.contraction(), step), m.create(setup), 600, upTo, 1e-8));
+      int[] marks = {100, 250, 500, budget};
+      print(run(String.format(Locale.ROOT, "%s, t = %d %s (contraction %.3f), α = %s, ≤ %d iterations", m.label(), t,
+          g.kind(), g.contraction(), step, budget), m.create(setup), budget, marks, 1e-8));
     }
   }
 }
