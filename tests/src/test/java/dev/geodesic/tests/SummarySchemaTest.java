@@ -56,7 +56,7 @@ class SummarySchemaTest {
     String points = run("import-csv", "import", "--format", "csv", "--input", csv.toString(), "--label-col", "label",
         "--client-from-label").toString();
     Path clouds = run("gaussian", "generate", "--kind", "gaussian", "--clients", "3", "--rows", "90", "--dim", "2");
-    run("pca", "generate", "--kind", "pca", "--rows", "40", "--dim", "4", "--rank", "2");
+    Path pca = run("pca", "generate", "--kind", "pca", "--rows", "40", "--dim", "4", "--rank", "2");
     Path logistic = run("logistic", "generate", "--kind", "logistic", "--rows", "40", "--dim", "3");
     Path leastSquares = run("least-squares", "generate", "--kind", "least-squares", "--rows", "40", "--dim", "3");
     for (String solver : List.of("exact", "sinkhorn", "sliced")) {
@@ -79,6 +79,11 @@ class SummarySchemaTest {
         "--layout", "sparse", "--tol", "1e-3", "--max-epochs", "5");
     run("finite-sum-multinomial", "finite-sum", "--input", points, "--loss", "multinomial", "--method", "lsvrg",
         "--l1", "0.01", "--max-epochs", "3");
+
+    run("drcgd-truth", "drcgd", "--input", pca.toString(), "--method", "drcgd-gt", "--agents", "4", "--rank", "2",
+        "--iterations", "5", "--truth");
+    run("drcgd-er", "drcgd", "--input", pca.toString(), "--method", "dprgd", "--agents", "4", "--graph", "er",
+        "--rank", "2", "--iterations", "3", "--chebyshev", "--gossip", "2");
 
     Set<String> registered = new TreeSet<>(GeodesicCli.commandNames());
     assertTrue(SummarySchema.get().commands().containsAll(registered),

@@ -60,6 +60,12 @@ public final class DemoCommand extends JobCommand {
     s.add(new Step("pca-data", "generate: PCA data with an eigengap",
         "d = 20, rank 3, eigengap 0.5: the true subspace is in truth.parquet.",
         List.of("generate", "--kind", "pca", "--rows", "2000", "--dim", "20", "--rank", "3", "--seed", seedText)));
+    s.add(new Step("drcgd", "drcgd: decentralized PCA by gradient tracking on a ring of 8 agents",
+        "Eight agents each hold 250 rows (their Gramian formed once on their executor) and talk only to their two ring"
+            + " neighbours (Metropolis–Hastings weights, 3 gossip rounds per iteration); DRGTA with a constant step converges"
+            + " to the top-3 eigenvectors of the pooled covariance (subspace_distance, from --truth).",
+        List.of("drcgd", "--input", "@pca-data", "--method", "drgta", "--agents", "8", "--graph", "ring", "--gossip", "3",
+            "--rank", "3", "--step", "0.3", "--iterations", "150", "--truth", "--seed", seedText)));
     String classes;
     if (Files.isDirectory(Paths.get(ImportCommand.DEFAULT_FASHION_MNIST))) {
       classes = "@fashion-mnist";

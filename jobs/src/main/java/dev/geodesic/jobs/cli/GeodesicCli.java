@@ -29,6 +29,7 @@ public final class GeodesicCli implements Runnable {
     COMMANDS.add(FedwadCommand.class);
     COMMANDS.add(MonotoneCommand.class);
     COMMANDS.add(FiniteSumCommand.class);
+    COMMANDS.add(DrcgdCommand.class);
   }
 
   @CommandLine.Spec

@@ -16,6 +16,8 @@ import dev.geodesic.jobs.cli.OptionChecks;
 import dev.geodesic.jobs.driver.IterativeJobDriver;
 import dev.geodesic.jobs.io.ValidatedInput;
 import dev.geodesic.jobs.report.TracePlots;
+import dev.geodesic.jobs.io.Schemas;
+import dev.geodesic.jobs.output.TableWriter;
 import dev.geodesic.jobs.run.JobRun;
 import dev.geodesic.progress.IterationRecord;
 import java.util.ArrayList;
@@ -25,9 +27,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code finite-sum} on Spark: the rows become one cached shard per partition ({@link SparkFiniteSumShards},
@@ -146,11 +145,7 @@ public final class FiniteSumJob {
       }
       out.add(RowFactory.create(k, b[k], wk));
     }
-    StructType schema = new StructType(new StructField[] {
-        DataTypes.createStructField("output", DataTypes.IntegerType, false),
-        DataTypes.createStructField("intercept", DataTypes.DoubleType, false),
-        DataTypes.createStructField("weights", DataTypes.createArrayType(DataTypes.DoubleType, false), false)});
-    run.spark().createDataFrame(out, schema).coalesce(1).write().parquet(run.output().path("coefficients.parquet"));
+    TableWriter.write(run.spark(), out, Schemas.FINITE_SUM_COEFFICIENTS, run.output(), "coefficients.parquet");
   }
 
   private void summary(IterationOutcome outcome, FiniteSumMethod<?> method, Layout layout, SparkFiniteSumShards shards,

@@ -28,6 +28,8 @@ public final class Schemas {
   /** {@code summary.json}: a JSON Schema, not a Spark schema; read it with {@link #text}. */
   public static final String SUMMARY = "summary";
   public static final String MONOTONE_SOLUTION = "monotone-solution";
+  public static final String DRCGD_AVERAGE = "drcgd-average";
+  public static final String FINITE_SUM_COEFFICIENTS = "finite-sum-coefficients";
 
   private static final Map<String, StructType> CACHE = new ConcurrentHashMap<>();
 

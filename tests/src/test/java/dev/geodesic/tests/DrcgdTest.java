@@ -1,0 +1,144 @@
+package dev.geodesic.tests;
+
+import static dev.geodesic.tests.EndToEnd.assertBadInput;
+import static dev.geodesic.tests.EndToEnd.assertCommitted;
+import static dev.geodesic.tests.EndToEnd.assertCommonSummary;
+import static dev.geodesic.tests.EndToEnd.ok;
+import static dev.geodesic.tests.EndToEnd.spark;
+import static dev.geodesic.tests.EndToEnd.summary;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.geodesic.linalg.Blas;
+import dev.geodesic.linalg.DenseMatrix;
+import dev.geodesic.linalg.Lapack;
+import dev.geodesic.manifold.StiefelManifold;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code drcgd} end to end: decentralized PCA on Spark against the eigenvectors of the pooled rows. */
+class DrcgdTest {
+  @TempDir
+  static Path dir;
+
+  static Path pca;
+
+  @BeforeAll
+  static void data() {
+    pca = dir.resolve("pca");
+    ok("generate", "--kind", "pca", "--rows", "1203", "--dim", "8", "--rank", "3", "--seed", "3", "--output", pca.toString());
+  }
+
+  /** The top-3 eigenvectors of (1/N)·AᵀA from all rows, gathered here (independent of the job). */
+  static DenseMatrix pooledTruth() {
+    List<Row> rows = spark().read().parquet(pca.resolve("data.parquet").toString()).select("features").collectAsList();
+    DenseMatrix a = DenseMatrix.zeros(8, rows.size());
+    for (int j = 0; j < rows.size(); j++) {
+      List<Double> f = rows.get(j).getList(0);
+      for (int i = 0; i < 8; i++) {
+        a.set(i, j, f.get(i));
+      }
+    }
+    Lapack.SymmetricEigen e = Lapack.get().symmetricEigen(Blas.get().gram(false, a));
+    return e.vectors().columns(5, 8);
+  }
+
+  static DenseMatrix readAverage(Path out) {
+    List<Row> rows = spark().read().parquet(out.resolve("xbar.parquet").toString()).orderBy("column").collectAsList();
+    DenseMatrix x = DenseMatrix.zeros(8, rows.size());
+    for (int j = 0; j < rows.size(); j++) {
+      assertEquals(j, rows.get(j).getInt(0));
+      List<Double> v = rows.get(j).getList(1);
+      for (int i = 0; i < 8; i++) {
+        x.set(i, j, v.get(i));
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void gradientTrackingReachesThePooledEigenvectorsOnARing() throws Exception {
+    Path out = dir.resolve("drgta");
+    ok("drcgd", "--input", pca.toString(), "--method", "drgta", "--agents", "5", "--graph", "ring", "--gossip", "3",
+        "--rank", "3", "--step", "0.3", "--iterations", "150", "--truth", "--seed", "7", "--output", out.toString());
+    assertCommitted(out);
+    Map<String, Object> s = summary(out);
+    assertCommonSummary(s, "drcgd");
+    assertEquals("drgta", s.get("method"));
+    for (String f : List.of("consensus_error", "grad_norm", "objective_gap", "subspace_distance", "communication_rounds",
+        "bytes_exchanged", "sigma2")) {
+      assertTrue(s.containsKey(f), "summary lacks " + f + ": " + s);
+    }
+    assertEquals(150, ((Number) s.get("iterations")).intValue());
+    assertEquals(450.0, ((Number) s.get("communication_rounds")).doubleValue());
+    // 150 iterations × 3 rounds × 10 messages (5-ring) × 2 matrices of 8×3 doubles
+    assertEquals(150L * 3 * 10 * 2 * 24 * 8, ((Number) s.get("bytes_exchanged")).longValue());
+    double ds = ((Number) s.get("subspace_distance")).doubleValue();
+    assertTrue(ds < 1e-8, "d_s = " + ds);
+    // 1/3 + (2/3)cos(2π/5)
+    assertEquals(1.0 / 3 + 2.0 / 3 * Math.cos(2 * Math.PI / 5), ((Number) s.get("sigma2")).doubleValue(), 1e-12);
+    DenseMatrix xbar = readAverage(out);
+    StiefelManifold st = new StiefelManifold(8, 3);
+    assertTrue(st.orthonormalityError(xbar) < 1e-12);
+    assertTrue(st.subspaceDistance(xbar, pooledTruth()) < 1e-7);
+    assertEquals(150, spark().read().parquet(out.resolve("trace.parquet").toString()).count());
+    assertTrue(Files.readString(out.resolve("report.html")).contains("subspace"));
+  }
+
+  @Test
+  void gradientTrackingWithChebyshevGossipOnClientsFromAnEdgeList() throws Exception {
+    // an input split by client: the agents are the clients, the graph a path 0 − 1 − 2 − 3 read from Parquet
+    Path split = dir.resolve("split");
+    spark().read().parquet(pca.resolve("data.parquet").toString())
+        .withColumn("client", org.apache.spark.sql.functions.expr("concat('site-', cast(pmod(hash(features), 4) as string))"))
+        .write().parquet(split.toString());
+    Path edges = dir.resolve("path-edges");
+    StructType schema = new StructType(new StructField[] {DataTypes.createStructField("source", DataTypes.IntegerType, false),
+        DataTypes.createStructField("target", DataTypes.IntegerType, false)});
+    spark().createDataFrame(List.of(RowFactory.create(0, 1), RowFactory.create(1, 2), RowFactory.create(2, 3)), schema)
+        .write().parquet(edges.toString());
+    Path out = dir.resolve("gt");
+    ok("drcgd", "--input", split.toString(), "--client-col", "client", "--method", "drgta", "--graph", edges.toString(),
+        "--gossip", "3", "--chebyshev", "--rank", "3", "--step", "0.3", "--iterations", "200", "--truth", "--seed", "7",
+        "--output", out.toString());
+    Map<String, Object> s = summary(out);
+    assertEquals(4, ((Number) s.get("agents")).intValue());
+    assertEquals("chebyshev", s.get("gossip"));
+    double ds = ((Number) s.get("subspace_distance")).doubleValue();
+    assertTrue(ds < 1e-8, "d_s = " + ds + " " + s);
+    assertTrue(new StiefelManifold(8, 3).subspaceDistance(readAverage(out), pooledTruth()) < 1e-7);
+  }
+
+  @Test
+  void badGraphsAndOptionsEndInError() throws Exception {
+    String in = pca.toString();
+    assertBadInput(dir.resolve("bad1"), "--rank 9 exceeds the dimension 8", "drcgd", "--input", in, "--rank", "9",
+        "--output", dir.resolve("bad1").toString());
+    assertBadInput(dir.resolve("bad2"), "--agents", "drcgd", "--input", in, "--agents", "1",
+        "--output", dir.resolve("bad2").toString());
+    assertBadInput(dir.resolve("bad3"), "--method", "drcgd", "--input", in, "--method", "sgd",
+        "--output", dir.resolve("bad3").toString());
+    assertBadInput(dir.resolve("bad4"), "disconnected", "drcgd", "--input", in, "--agents", "12", "--graph", "er",
+        "--edge-prob", "0.05", "--output", dir.resolve("bad4").toString());
+    Path edges = dir.resolve("two-pieces");
+    StructType schema = new StructType(new StructField[] {DataTypes.createStructField("source", DataTypes.LongType, false),
+        DataTypes.createStructField("target", DataTypes.LongType, false)});
+    spark().createDataFrame(List.of(RowFactory.create(0L, 1L), RowFactory.create(2L, 3L)), schema).write().parquet(edges.toString());
+    assertBadInput(dir.resolve("bad5"), "disconnected (2 components", "drcgd", "--input", in, "--agents", "4", "--graph",
+        edges.toString(), "--output", dir.resolve("bad5").toString());
+    assertBadInput(dir.resolve("bad6"), "--truth", "drcgd", "--input", in, "--problem", "procrustes", "--truth",
+        "--output", dir.resolve("bad6").toString());
+    assertBadInput(dir.resolve("bad7"), "--step-schedule", "drcgd", "--input", in, "--step-schedule", "cosine",
+        "--output", dir.resolve("bad7").toString());
+  }
+}
