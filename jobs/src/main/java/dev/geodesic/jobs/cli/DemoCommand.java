@@ -66,6 +66,13 @@ public final class DemoCommand extends JobCommand {
             + " to the top-3 eigenvectors of the pooled covariance (subspace_distance, from --truth).",
         List.of("drcgd", "--input", "@pca-data", "--method", "drgta", "--agents", "8", "--graph", "ring", "--gossip", "3",
             "--rank", "3", "--step", "0.3", "--iterations", "150", "--truth", "--seed", seedText)));
+    s.add(new Step("logistic-data", "generate: logistic-regression data", "20 000 rows, d = 50; the true weights are in truth.parquet.",
+        List.of("generate", "--kind", "logistic", "--rows", "20000", "--dim", "50", "--seed", seedText)));
+    s.add(new Step("finite-sum", "finite-sum: L2 logistic regression by variance-reduced rounds",
+        "Per round one full gradient (treeAggregate), then a local SAGA pass on every partition with the global correction;"
+            + " the driver averages. Trace: objective and gradient-mapping norm per round.",
+        List.of("finite-sum", "--input", "@logistic-data", "--method", "saga", "--l2", "1e-3", "--max-epochs", "20",
+            "--tol", "1e-9", "--seed", seedText)));
     String classes;
     if (Files.isDirectory(Paths.get(ImportCommand.DEFAULT_FASHION_MNIST))) {
       classes = "@fashion-mnist";
