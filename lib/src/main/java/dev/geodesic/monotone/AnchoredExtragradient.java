@@ -57,19 +57,13 @@ public final class AnchoredExtragradient implements MonotoneMethod<AnchoredExtra
       bar[j] = u[j] + lambda * (anchor[j] - u[j]);
     }
     Remote.run(ctx, "full evaluation", () -> problem.operator().apply(u, f));
-    for (int j = 0; j < u.length; j++) {
-      half[j] = bar[j] - eta * f[j];
-    }
-    problem.resolvent().apply(half, eta, half);
+    ForwardBackwardStep.apply(problem.resolvent(), bar, eta, f, half);
     Remote.run(ctx, "full evaluation", () -> problem.operator().apply(half, f));
     ctx.oracle().componentsOf(2L * n, n);
-    for (int j = 0; j < u.length; j++) {
-      half[j] = bar[j] - eta * f[j];
-    }
-    problem.resolvent().apply(half, eta, half);
+    ForwardBackwardStep.apply(problem.resolvent(), bar, eta, f, half);
     u = half;
     k++;
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, ctx.oracle().snapshot().dataPasses());
+    return Remote.report(ctx, problem, u);
   }
 
   @Override

@@ -45,18 +45,12 @@ public final class Extragradient implements MonotoneMethod<double[]> {
     double[] f = new double[u.length];
     double[] half = new double[u.length];
     Remote.run(ctx, "full evaluation", () -> problem.operator().apply(u, f));
-    for (int j = 0; j < u.length; j++) {
-      half[j] = u[j] - eta * f[j];
-    }
-    problem.resolvent().apply(half, eta, half);
+    ForwardBackwardStep.apply(problem.resolvent(), u, eta, f, half);
     Remote.run(ctx, "full evaluation", () -> problem.operator().apply(half, f));
     ctx.oracle().componentsOf(2L * n, n);
-    for (int j = 0; j < u.length; j++) {
-      half[j] = u[j] - eta * f[j];
-    }
-    problem.resolvent().apply(half, eta, half);
+    ForwardBackwardStep.apply(problem.resolvent(), u, eta, f, half);
     u = half;
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, ctx.oracle().snapshot().dataPasses());
+    return Remote.report(ctx, problem, u);
   }
 
   @Override

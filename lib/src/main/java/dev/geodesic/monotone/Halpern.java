@@ -52,16 +52,11 @@ public final class Halpern implements MonotoneMethod<Halpern.State> {
     Remote.run(ctx, "full evaluation", () -> problem.operator().apply(at, f));
     ctx.oracle().componentsOf(n, n);
     double[] t = new double[u.length];
-    for (int j = 0; j < u.length; j++) {
-      t[j] = u[j] - eta * f[j];
-    }
-    problem.resolvent().apply(t, eta, t);
-    for (int j = 0; j < u.length; j++) {
-      t[j] = lambda * anchor[j] + (1 - lambda) * t[j];
-    }
+    ForwardBackwardStep.apply(problem.resolvent(), u, eta, f, t);
+    ForwardBackwardStep.convex(lambda, anchor, t, t);
     u = t;
     k++;
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, ctx.oracle().snapshot().dataPasses());
+    return Remote.report(ctx, problem, u);
   }
 
   @Override

@@ -104,12 +104,9 @@ public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.S
     OracleCounter oracle = ctx.oracle();
     double[] resolvent = approximateResolvent(ctx, oracle);
     double lambda = 1.0 / (k + 2);
-    for (int j = 0; j < u.length; j++) {
-      u[j] = lambda * anchor[j] + (1 - lambda) * resolvent[j];
-    }
+    ForwardBackwardStep.convex(lambda, anchor, resolvent, u);
     k++;
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, oracle.snapshot().dataPasses(),
-        "inner_steps", lastInnerSteps, "inner_bound", lastBound);
+    return Remote.report(ctx, problem, u, "inner_steps", lastInnerSteps, "inner_bound", lastBound);
   }
 
   /** ṽ_k ≈ J_{c(F+G)}(u_k) by VR-FoRB, continuing from the last solve's v, w and w_prev. */

@@ -88,20 +88,14 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
       SplittableRandom random = seeds.stream("vr-eg", t);
       int i = random.nextInt(n);
       boolean snapshot = random.nextDouble() < p;
-      for (int k = 0; k < d; k++) {
-        bar[k] = alpha * u[k] + (1 - alpha) * w[k];
-        half[k] = bar[k] - gamma * fw[k];
-      }
-      j.apply(half, gamma, half);
+      ForwardBackwardStep.convex(alpha, u, w, bar);
+      ForwardBackwardStep.apply(j, bar, gamma, fw, half);
       System.arraycopy(fw, 0, g, 0, d);
       one[0] = i;
       Remote.run(ctx, "component", () -> f.addDifferences(one, 1, half, w, 1.0, g));
       oracle.componentsOf(2, n);
       used += 2;
-      for (int k = 0; k < d; k++) {
-        u[k] = bar[k] - gamma * g[k];
-      }
-      j.apply(u, gamma, u);
+      ForwardBackwardStep.apply(j, bar, gamma, g, u);
       if (snapshot) {
         System.arraycopy(u, 0, w, 0, d);
         Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
@@ -110,7 +104,7 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
       }
       t++;
     }
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, oracle.snapshot().dataPasses());
+    return Remote.report(ctx, problem, u);
   }
 
   @Override

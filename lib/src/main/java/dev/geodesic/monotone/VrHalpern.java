@@ -98,17 +98,15 @@ public final class VrHalpern implements MonotoneMethod<VrHalpern.State> {
       }
       double lambda = 2.0 / (k + 4);
       double[] g = page.estimate();
-      for (int j = 0; j < u.length; j++) {
-        next[j] = lambda * anchor[j] + (1 - lambda) * u[j] - eta * g[j];
-      }
-      problem.resolvent().apply(next, eta, next);
+      ForwardBackwardStep.convex(lambda, anchor, u, next);
+      ForwardBackwardStep.apply(problem.resolvent(), next, eta, g, next);
       double[] t = previous;
       previous = u;
       u = next;
       next = t;
       k++;
     } while (used < target);
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, oracle.snapshot().dataPasses(), "halpern_steps", k);
+    return Remote.report(ctx, problem, u, "halpern_steps", k);
   }
 
   @Override
