@@ -4,7 +4,6 @@ import dev.geodesic.iteration.IterationContext;
 import dev.geodesic.iteration.Step;
 import dev.geodesic.linalg.DenseMatrix;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,10 +37,7 @@ public final class Dprgd extends StiefelConsensusMethod<Dprgd.State> {
     double alpha = alpha(ctx);
     List<DenseMatrix> rgrad = riemannian(x, egrad);
     List<DenseMatrix> mixed = exchange(ctx, x).get(0);
-    List<DenseMatrix> next = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      next.add(manifold.project(plus(mixed.get(i), -alpha, rgrad.get(i))));
-    }
+    List<DenseMatrix> next = projectedStep(mixed, -alpha, rgrad);
     Round round = evaluate(ctx, next);
     x = next;
     egrad = round.gradients();

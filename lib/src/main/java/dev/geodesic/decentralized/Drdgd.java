@@ -43,7 +43,7 @@ public final class Drdgd extends StiefelConsensusMethod<Drdgd.State> {
     List<DenseMatrix> next = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       DenseMatrix xi = x.get(i);
-      DenseMatrix xiStep = manifold.tangentProjection(xi, plus(mixed.get(i), -1.0, xi));
+      DenseMatrix xiStep = consensusDirection(xi, mixed.get(i));
       blas.scal(CONSENSUS_STEP, xiStep.values());
       blas.axpy(-alpha, rgrad.get(i), xiStep);
       next.add(manifold.retract(xi, xiStep));
