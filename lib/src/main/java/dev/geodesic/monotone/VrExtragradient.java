@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * <p>A loop iteration is a round of about {@link Config#roundEpochs()} epochs; step t draws its
  * component and coin from the stream ("vr-eg", t).
  */
-public final class VrExtragradient implements MonotoneMethod<VrExtragradient.State> {
+public final class VrExtragradient extends ResolventMethod<VrExtragradient.State> {
   /**
    * @param gamma the step γ
    * @param probability the snapshot probability p, or 0 for 1/n
@@ -44,22 +44,18 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
   /** The step count t, the iterate u, the snapshot w and F(w). */
   public record State(long t, double[] u, double[] snapshot, double[] snapshotValue) implements Serializable {}
 
-  private final MonotoneInclusion problem;
   private final Config config;
   private final SeedSequence seeds;
   private final double p;
-  private double[] u;
   private double[] w;
   private double[] fw;
   private long t;
 
   public VrExtragradient(MonotoneInclusion problem, double[] start, Config config) {
-    this.problem = problem;
+    super(problem, start, config.gamma());
     this.config = config;
     this.seeds = SeedSequence.of(config.seed());
     this.p = config.probability() == 0 ? 1.0 / problem.components() : config.probability();
-    this.u = start.clone();
-    problem.resolvent().apply(u, config.gamma(), u);
     this.w = u.clone();
   }
 
@@ -105,16 +101,6 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
       t++;
     }
     return Remote.report(ctx, problem, u);
-  }
-
-  @Override
-  public MonotoneInclusion problem() {
-    return problem;
-  }
-
-  @Override
-  public double[] iterate() {
-    return u.clone();
   }
 
   @Override
