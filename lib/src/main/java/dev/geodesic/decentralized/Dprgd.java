@@ -1,11 +1,7 @@
 package dev.geodesic.decentralized;
 
-import dev.geodesic.iteration.IterationContext;
-import dev.geodesic.iteration.Step;
 import dev.geodesic.linalg.DenseMatrix;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Decentralized projected Riemannian gradient descent, DPRGD (Deng &amp; Hu 2023, eq. (3.1)):
@@ -13,16 +9,12 @@ import java.util.List;
  * constant step it stalls at a step-dependent distance from the solution (the local gradients do
  * not vanish at the consensus point).
  */
-public final class Dprgd extends StiefelConsensusMethod<Dprgd.State> {
+public final class Dprgd extends PointGossipMethod<Dprgd.State> {
   /** The agents' points and their Euclidean gradients (null before the first iteration). */
   public record State(DenseMatrix[] x, DenseMatrix[] gradients) implements Serializable {}
 
-  private List<DenseMatrix> x;
-  private List<DenseMatrix> egrad;
-
   public Dprgd(DecentralizedSetup setup) {
     super(setup);
-    this.x = copies(setup.initial());
   }
 
   @Override
@@ -31,26 +23,8 @@ public final class Dprgd extends StiefelConsensusMethod<Dprgd.State> {
   }
 
   @Override
-  public Step step(IterationContext ctx) {
-    if (egrad == null) {
-      egrad = initialGradients(ctx);
-    }
-    double alpha = alpha(ctx);
-    List<DenseMatrix> rgrad = riemannian(x, egrad);
-    List<DenseMatrix> mixed = exchange(ctx, x).get(0);
-    List<DenseMatrix> next = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      next.add(manifold.project(plus(mixed.get(i), -alpha, rgrad.get(i))));
-    }
-    Round round = evaluate(ctx, next);
-    x = next;
-    egrad = round.gradients();
-    return report(ctx, round.metrics(), alpha);
-  }
-
-  @Override
-  protected List<DenseMatrix> points() {
-    return x;
+  protected DenseMatrix next(DenseMatrix xi, DenseMatrix mixed, DenseMatrix rgrad, double alpha) {
+    return manifold.project(plus(mixed, -alpha, rgrad));
   }
 
   @Override

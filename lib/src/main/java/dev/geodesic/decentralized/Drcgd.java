@@ -63,10 +63,7 @@ public final class Drcgd extends StiefelConsensusMethod<Drcgd.State> {
     List<List<DenseMatrix>> mixed = exchange(ctx, x, eta);
     List<DenseMatrix> mixedX = mixed.get(0);
     List<DenseMatrix> mixedEta = mixed.get(1);
-    List<DenseMatrix> next = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      next.add(manifold.project(plus(mixedX.get(i), alpha, eta.get(i))));
-    }
+    List<DenseMatrix> next = projectedStep(mixedX, alpha, eta);
     Round round = evaluate(ctx, next);
     List<DenseMatrix> rgradNext = riemannian(next, round.gradients());
     List<DenseMatrix> etaNext = new ArrayList<>(n);

@@ -122,23 +122,17 @@ public final class DrcgdGradientTracking extends StiefelConsensusMethod<DrcgdGra
     List<DenseMatrix> eta = load(current.directions());
     List<DenseMatrix> rgrad = riemannian(x, load(current.gradients()));
     List<List<DenseMatrix>> mixed = exchange(ctx, x, y, eta);
-    List<DenseMatrix> next = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      next.add(manifold.project(plus(mixed.get(0).get(i), alpha, eta.get(i))));
-    }
+    List<DenseMatrix> next = projectedStep(mixed.get(0), alpha, eta);
     Round round = evaluate(ctx, next);
     List<DenseMatrix> rgradNext = riemannian(next, round.gradients());
-    List<DenseMatrix> yNext = new ArrayList<>(n);
+    List<DenseMatrix> yNext = tracked(mixed.get(1), rgradNext, rgrad);
     List<DenseMatrix> etaNext = new ArrayList<>(n);
     double[] vn = new double[n];
     double merit = 0;
     double betaSum = 0;
     int resets = 0;
     for (int i = 0; i < n; i++) {
-      DenseMatrix yi = plus(mixed.get(1).get(i), 1.0, rgradNext.get(i));
-      blas.axpy(-1.0, rgrad.get(i), yi);
-      yNext.add(yi);
-      DenseMatrix v = manifold.tangentProjection(next.get(i), yi);
+      DenseMatrix v = manifold.tangentProjection(next.get(i), yNext.get(i));
       vn[i] = squaredNorm(v);
       merit += vn[i];
       double beta = vn[i] / current.trackedSquaredNorms()[i];

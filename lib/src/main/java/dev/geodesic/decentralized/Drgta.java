@@ -47,19 +47,14 @@ public final class Drgta extends StiefelConsensusMethod<Drgta.State> {
     List<DenseMatrix> next = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       DenseMatrix xi = x.get(i);
-      DenseMatrix xiStep = manifold.tangentProjection(xi, plus(mixedX.get(i), -1.0, xi));
+      DenseMatrix xiStep = consensusDirection(xi, mixedX.get(i));
       DenseMatrix v = manifold.tangentProjection(xi, y.get(i));
       blas.axpy(-alpha, v, xiStep);
       next.add(manifold.retract(xi, xiStep));
     }
     Round round = evaluate(ctx, next);
     List<DenseMatrix> rgradNext = riemannian(next, round.gradients());
-    List<DenseMatrix> yNext = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      DenseMatrix yi = plus(mixedY.get(i), 1.0, rgradNext.get(i));
-      blas.axpy(-1.0, rgrad.get(i), yi);
-      yNext.add(yi);
-    }
+    List<DenseMatrix> yNext = tracked(mixedY, rgradNext, rgrad);
     x = next;
     egrad = round.gradients();
     y = yNext;

@@ -123,6 +123,35 @@ public abstract class StiefelConsensusMethod<S extends Serializable> implements 
     return out;
   }
 
+  /** x_i⁺ = P_M(m_i + c·d_i) for every agent: the projected step from the mixed points m. */
+  protected final List<DenseMatrix> projectedStep(List<DenseMatrix> mixed, double c, List<DenseMatrix> d) {
+    List<DenseMatrix> next = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      next.add(manifold.project(plus(mixed.get(i), c, d.get(i))));
+    }
+    return next;
+  }
+
+  /** P_T(x_i)(m_i − x_i): agent i's consensus direction towards its mixed point m_i. */
+  protected final DenseMatrix consensusDirection(DenseMatrix xi, DenseMatrix mixed) {
+    return manifold.tangentProjection(xi, plus(mixed, -1.0, xi));
+  }
+
+  /**
+   * Gradient tracking, y_i⁺ = Σ_j (W^t)_ij y_j + grad f_i(x_i⁺) − grad f_i(x_i) for every agent, from
+   * the mixed y and the Riemannian gradients at the new and the old points.
+   */
+  protected final List<DenseMatrix> tracked(List<DenseMatrix> mixedY, List<DenseMatrix> rgradNext,
+      List<DenseMatrix> rgrad) {
+    List<DenseMatrix> yNext = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      DenseMatrix yi = plus(mixedY.get(i), 1.0, rgradNext.get(i));
+      blas.axpy(-1.0, rgrad.get(i), yi);
+      yNext.add(yi);
+    }
+    return yNext;
+  }
+
   /** a + c·b as a new matrix. */
   protected final DenseMatrix plus(DenseMatrix a, double c, DenseMatrix b) {
     DenseMatrix out = a.copy();

@@ -22,9 +22,7 @@ public final class LooplessSvrgSolver extends FiniteSumMethod<LooplessSvrgSolver
   private double[] mu;
   private final double[] snap;
   private final double[] nextSnap;
-  private final double[] z;
-  private final double[] a;
-  private final double[] delta;
+  private final VarianceReduction vr;
 
   public LooplessSvrgSolver(FiniteSumProblem problem, FiniteSumOptions options) {
     super(problem.shape(), options, svrgStep(problem));
@@ -32,9 +30,7 @@ public final class LooplessSvrgSolver extends FiniteSumMethod<LooplessSvrgSolver
     this.it = ProximalIterate.create(problem, eta);
     this.snap = new double[problem.rows() * problem.outputs()];
     this.nextSnap = new double[snap.length];
-    this.z = new double[problem.outputs()];
-    this.a = new double[problem.outputs()];
-    this.delta = new double[problem.outputs()];
+    this.vr = new VarianceReduction(problem, it);
     it.load(new double[problem.parameters()]);
   }
 
@@ -52,36 +48,24 @@ public final class LooplessSvrgSolver extends FiniteSumMethod<LooplessSvrgSolver
   /** ∇F at x into a new array, the margin derivatives into {@code derivs}. */
   private double[] fullGradient(IterationContext ctx, double[] x, double[] derivs) {
     double[] g = new double[problem.parameters()];
-    problem.lossSum(x, g, derivs);
-    for (int j = 0; j < g.length; j++) {
-      g[j] /= problem.rows();
-    }
-    ctx.oracle().componentsOf(problem.rows(), problem.rows());
+    vr.fullGradient(ctx, x, g, derivs);
     return g;
   }
 
   @Override
   public Step step(IterationContext ctx) {
     int n = problem.rows();
-    int k = problem.outputs();
     if (mu == null) {
       mu = fullGradient(ctx, it.current(), snap);
       it.setDrift(mu);
     }
     double p = 1.0 / n;
-    double[] y = problem.labels();
-    var loss = problem.loss();
     SplittableRandom rnd = seeds.stream("lsvrg", ctx.iteration());
     for (int s = 0; s < n; s++) {
       int i = rnd.nextInt(n);
       boolean refresh = rnd.nextDouble() < p;
       double[] nextMu = refresh ? fullGradient(ctx, it.current(), nextSnap) : null; // at x^k, before the step
-      it.margins(i, z);
-      loss.derivative(z, 0, y[i], a, 0);
-      for (int c = 0; c < k; c++) {
-        delta[c] = a[c] - snap[i * k + c];
-      }
-      it.step(i, delta);
+      vr.step(i, snap);
       if (refresh) {
         mu = nextMu;
         System.arraycopy(nextSnap, 0, snap, 0, snap.length);

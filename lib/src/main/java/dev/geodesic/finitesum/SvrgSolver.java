@@ -24,18 +24,14 @@ public final class SvrgSolver extends FiniteSumMethod<SvrgSolver.State> {
   private double[] mu;
   private final double[] snap;
   private double snapValue;
-  private final double[] z;
-  private final double[] a;
-  private final double[] delta;
+  private final VarianceReduction vr;
 
   public SvrgSolver(FiniteSumProblem problem, FiniteSumOptions options) {
     super(problem.shape(), options, svrgStep(problem));
     this.problem = problem;
     this.it = ProximalIterate.create(problem, eta);
     this.snap = new double[problem.rows() * problem.outputs()];
-    this.z = new double[problem.outputs()];
-    this.a = new double[problem.outputs()];
-    this.delta = new double[problem.outputs()];
+    this.vr = new VarianceReduction(problem, it);
     it.load(new double[problem.parameters()]);
   }
 
@@ -52,16 +48,11 @@ public final class SvrgSolver extends FiniteSumMethod<SvrgSolver.State> {
 
   /** Full pass at the current iterate: μ, the snapshot derivatives and F. */
   private void snapshot(IterationContext ctx) {
-    double[] x = it.current();
     double[] g = new double[problem.parameters()];
     java.util.Arrays.fill(snap, 0.0);
-    snapValue = problem.lossSum(x, g, snap) / problem.rows();
-    for (int j = 0; j < g.length; j++) {
-      g[j] /= problem.rows();
-    }
+    snapValue = vr.fullGradient(ctx, it.current(), g, snap);
     mu = g;
     it.setDrift(mu);
-    ctx.oracle().componentsOf(problem.rows(), problem.rows());
   }
 
   @Override
@@ -70,19 +61,11 @@ public final class SvrgSolver extends FiniteSumMethod<SvrgSolver.State> {
       snapshot(ctx);
     }
     int n = problem.rows();
-    int k = problem.outputs();
     long m = Math.max(1L, Math.round(options.innerPasses() * n));
-    double[] y = problem.labels();
-    var loss = problem.loss();
     SplittableRandom rnd = seeds.stream("svrg-index", ctx.iteration());
     for (long s = 0; s < m; s++) {
       int i = rnd.nextInt(n);
-      it.margins(i, z);
-      loss.derivative(z, 0, y[i], a, 0);
-      for (int c = 0; c < k; c++) {
-        delta[c] = a[c] - snap[i * k + c];
-      }
-      it.step(i, delta);
+      vr.step(i, snap);
     }
     ctx.oracle().componentsOf(m, n);
     snapshot(ctx);

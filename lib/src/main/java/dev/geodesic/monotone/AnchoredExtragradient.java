@@ -9,7 +9,7 @@ import java.io.Serializable;
  * ū_k = u_k + λ_k(u₀ − u_k), u_{k+½} = J_{ηG}(ū_k − η·F(u_k)), u_{k+1} = J_{ηG}(ū_k − η·F(u_{k+½})),
  * λ_k = 1/(k+2). The anchor gives the O(1/k) last-iterate rate of the residual; 2 epochs per iteration.
  */
-public final class AnchoredExtragradient implements MonotoneMethod<AnchoredExtragradient.State> {
+public final class AnchoredExtragradient extends ResolventMethod<AnchoredExtragradient.State> {
   /** @param eta the step η */
   public record Config(double eta) {
     public Config {
@@ -32,18 +32,14 @@ public final class AnchoredExtragradient implements MonotoneMethod<AnchoredExtra
   /** The iteration count k and the iterate u_k. */
   public record State(int k, double[] u) implements Serializable {}
 
-  private final MonotoneInclusion problem;
   private final double eta;
   private final double[] anchor;
-  private double[] u;
   private int k;
 
   public AnchoredExtragradient(MonotoneInclusion problem, double[] start, Config config) {
-    this.problem = problem;
+    super(problem, start, config.eta());
     this.eta = config.eta();
-    this.anchor = start.clone();
-    problem.resolvent().apply(anchor, eta, anchor);
-    this.u = anchor.clone();
+    this.anchor = u.clone();
   }
 
   @Override
@@ -57,29 +53,13 @@ public final class AnchoredExtragradient implements MonotoneMethod<AnchoredExtra
       bar[j] = u[j] + lambda * (anchor[j] - u[j]);
     }
     Remote.run(ctx, "full evaluation", () -> problem.operator().apply(u, f));
-    for (int j = 0; j < u.length; j++) {
-      half[j] = bar[j] - eta * f[j];
-    }
-    problem.resolvent().apply(half, eta, half);
+    ForwardBackwardStep.apply(problem.resolvent(), bar, eta, f, half);
     Remote.run(ctx, "full evaluation", () -> problem.operator().apply(half, f));
     ctx.oracle().componentsOf(2L * n, n);
-    for (int j = 0; j < u.length; j++) {
-      half[j] = bar[j] - eta * f[j];
-    }
-    problem.resolvent().apply(half, eta, half);
+    ForwardBackwardStep.apply(problem.resolvent(), bar, eta, f, half);
     u = half;
     k++;
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, ctx.oracle().snapshot().dataPasses());
-  }
-
-  @Override
-  public MonotoneInclusion problem() {
-    return problem;
-  }
-
-  @Override
-  public double[] iterate() {
-    return u.clone();
+    return Remote.report(ctx, problem, u);
   }
 
   @Override

@@ -8,7 +8,7 @@ import dev.geodesic.iteration.Step;
  * u_{k+1} = J_{ηG}(u_k − η·F(u_{k+½})). Two full evaluations (2 epochs) per iteration; converges for
  * monotone L-Lipschitz F with η &lt; 1/L.
  */
-public final class Extragradient implements MonotoneMethod<double[]> {
+public final class Extragradient extends ResolventMethod<double[]> {
   /** @param eta the step η (the reference uses 5/‖A‖₂ on the policeman-and-burglar game) */
   public record Config(double eta) {
     public Config {
@@ -28,15 +28,11 @@ public final class Extragradient implements MonotoneMethod<double[]> {
     }
   }
 
-  private final MonotoneInclusion problem;
   private final double eta;
-  private double[] u;
 
   public Extragradient(MonotoneInclusion problem, double[] start, Config config) {
-    this.problem = problem;
+    super(problem, start, config.eta());
     this.eta = config.eta();
-    this.u = start.clone();
-    problem.resolvent().apply(u, eta, u);
   }
 
   @Override
@@ -45,28 +41,12 @@ public final class Extragradient implements MonotoneMethod<double[]> {
     double[] f = new double[u.length];
     double[] half = new double[u.length];
     Remote.run(ctx, "full evaluation", () -> problem.operator().apply(u, f));
-    for (int j = 0; j < u.length; j++) {
-      half[j] = u[j] - eta * f[j];
-    }
-    problem.resolvent().apply(half, eta, half);
+    ForwardBackwardStep.apply(problem.resolvent(), u, eta, f, half);
     Remote.run(ctx, "full evaluation", () -> problem.operator().apply(half, f));
     ctx.oracle().componentsOf(2L * n, n);
-    for (int j = 0; j < u.length; j++) {
-      half[j] = u[j] - eta * f[j];
-    }
-    problem.resolvent().apply(half, eta, half);
+    ForwardBackwardStep.apply(problem.resolvent(), u, eta, f, half);
     u = half;
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, ctx.oracle().snapshot().dataPasses());
-  }
-
-  @Override
-  public MonotoneInclusion problem() {
-    return problem;
-  }
-
-  @Override
-  public double[] iterate() {
-    return u.clone();
+    return Remote.report(ctx, problem, u);
   }
 
   @Override

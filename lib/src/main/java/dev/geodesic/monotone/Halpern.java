@@ -10,7 +10,7 @@ import java.io.Serializable;
  * nonexpansive when F is (1/L)-cocoercive and η ≤ 2/L, which is when the rate holds (not for a merely
  * monotone F such as a bilinear game). One full evaluation (1 epoch) per iteration.
  */
-public final class Halpern implements MonotoneMethod<Halpern.State> {
+public final class Halpern extends ResolventMethod<Halpern.State> {
   /** @param eta the step η */
   public record Config(double eta) {
     public Config {
@@ -29,18 +29,14 @@ public final class Halpern implements MonotoneMethod<Halpern.State> {
   /** The iteration count k and the iterate u_k. */
   public record State(int k, double[] u) implements Serializable {}
 
-  private final MonotoneInclusion problem;
   private final double eta;
   private final double[] anchor;
-  private double[] u;
   private int k;
 
   public Halpern(MonotoneInclusion problem, double[] start, Config config) {
-    this.problem = problem;
+    super(problem, start, config.eta());
     this.eta = config.eta();
-    this.anchor = start.clone();
-    problem.resolvent().apply(anchor, eta, anchor);
-    this.u = anchor.clone();
+    this.anchor = u.clone();
   }
 
   @Override
@@ -52,26 +48,11 @@ public final class Halpern implements MonotoneMethod<Halpern.State> {
     Remote.run(ctx, "full evaluation", () -> problem.operator().apply(at, f));
     ctx.oracle().componentsOf(n, n);
     double[] t = new double[u.length];
-    for (int j = 0; j < u.length; j++) {
-      t[j] = u[j] - eta * f[j];
-    }
-    problem.resolvent().apply(t, eta, t);
-    for (int j = 0; j < u.length; j++) {
-      t[j] = lambda * anchor[j] + (1 - lambda) * t[j];
-    }
+    ForwardBackwardStep.apply(problem.resolvent(), u, eta, f, t);
+    ForwardBackwardStep.convex(lambda, anchor, t, t);
     u = t;
     k++;
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, ctx.oracle().snapshot().dataPasses());
-  }
-
-  @Override
-  public MonotoneInclusion problem() {
-    return problem;
-  }
-
-  @Override
-  public double[] iterate() {
-    return u.clone();
+    return Remote.report(ctx, problem, u);
   }
 
   @Override

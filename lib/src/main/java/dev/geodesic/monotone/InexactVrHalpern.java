@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * F(w) carries over (Φ_k(w) = c·F(w) + w − u_k), so the test at the start of a solve costs nothing.
  * Step t of outer iteration k draws its component and coin from the stream ("vr-forb", k, t).
  */
-public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.State> {
+public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.State> {
   /**
    * @param c the resolvent scale c of J_{c(F+G)}
    * @param gamma the VR-FoRB step γ
@@ -65,13 +65,11 @@ public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.S
    */
   public record State(int k, double[] u, double[] v, double[] w, double[] wPrev, double[] fw) implements Serializable {}
 
-  private final MonotoneInclusion problem;
   private final Config config;
   private final double[] anchor;
   private final SeedSequence seeds;
   private final double p;
   private final double lipschitzPhi;
-  private double[] u;
   private double[] v;
   private double[] w;
   private double[] wPrev;
@@ -82,21 +80,25 @@ public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.S
   private double lastBound;
 
   public InexactVrHalpern(MonotoneInclusion problem, double[] start, Config config) {
+    super(withLipschitz(problem), start, 1.0);
     double l = problem.operator().lipschitz();
-    if (!(l >= 0) || Double.isInfinite(l)) {
-      throw new IllegalArgumentException("the inner stopping test needs the operator's Lipschitz constant");
-    }
-    this.problem = problem;
     this.config = config;
     this.seeds = SeedSequence.of(config.seed());
     this.p = config.probability() == 0 ? 1.0 / problem.components() : config.probability();
     this.lipschitzPhi = 1 + config.c() * l;
-    this.anchor = start.clone();
-    problem.resolvent().apply(anchor, 1.0, anchor);
-    this.u = anchor.clone();
+    this.anchor = u.clone();
     this.v = anchor.clone();
     this.w = anchor.clone();
     this.wPrev = anchor.clone();
+  }
+
+  /** The problem, once its operator's Lipschitz constant (which the inner test needs) is known. */
+  private static MonotoneInclusion withLipschitz(MonotoneInclusion problem) {
+    double l = problem.operator().lipschitz();
+    if (!(l >= 0) || Double.isInfinite(l)) {
+      throw new IllegalArgumentException("the inner stopping test needs the operator's Lipschitz constant");
+    }
+    return problem;
   }
 
   @Override
@@ -104,12 +106,9 @@ public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.S
     OracleCounter oracle = ctx.oracle();
     double[] resolvent = approximateResolvent(ctx, oracle);
     double lambda = 1.0 / (k + 2);
-    for (int j = 0; j < u.length; j++) {
-      u[j] = lambda * anchor[j] + (1 - lambda) * resolvent[j];
-    }
+    ForwardBackwardStep.convex(lambda, anchor, resolvent, u);
     k++;
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, oracle.snapshot().dataPasses(),
-        "inner_steps", lastInnerSteps, "inner_bound", lastBound);
+    return Remote.report(ctx, problem, u, "inner_steps", lastInnerSteps, "inner_bound", lastBound);
   }
 
   /** ṽ_k ≈ J_{c(F+G)}(u_k) by VR-FoRB, continuing from the last solve's v, w and w_prev. */
@@ -188,16 +187,6 @@ public final class InexactVrHalpern implements MonotoneMethod<InexactVrHalpern.S
       s += e * e;
     }
     return Math.sqrt(s);
-  }
-
-  @Override
-  public MonotoneInclusion problem() {
-    return problem;
-  }
-
-  @Override
-  public double[] iterate() {
-    return u.clone();
   }
 
   @Override

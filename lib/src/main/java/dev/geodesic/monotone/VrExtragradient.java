@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * <p>A loop iteration is a round of about {@link Config#roundEpochs()} epochs; step t draws its
  * component and coin from the stream ("vr-eg", t).
  */
-public final class VrExtragradient implements MonotoneMethod<VrExtragradient.State> {
+public final class VrExtragradient extends ResolventMethod<VrExtragradient.State> {
   /**
    * @param gamma the step γ
    * @param probability the snapshot probability p, or 0 for 1/n
@@ -44,22 +44,18 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
   /** The step count t, the iterate u, the snapshot w and F(w). */
   public record State(long t, double[] u, double[] snapshot, double[] snapshotValue) implements Serializable {}
 
-  private final MonotoneInclusion problem;
   private final Config config;
   private final SeedSequence seeds;
   private final double p;
-  private double[] u;
   private double[] w;
   private double[] fw;
   private long t;
 
   public VrExtragradient(MonotoneInclusion problem, double[] start, Config config) {
-    this.problem = problem;
+    super(problem, start, config.gamma());
     this.config = config;
     this.seeds = SeedSequence.of(config.seed());
     this.p = config.probability() == 0 ? 1.0 / problem.components() : config.probability();
-    this.u = start.clone();
-    problem.resolvent().apply(u, config.gamma(), u);
     this.w = u.clone();
   }
 
@@ -88,20 +84,14 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
       SplittableRandom random = seeds.stream("vr-eg", t);
       int i = random.nextInt(n);
       boolean snapshot = random.nextDouble() < p;
-      for (int k = 0; k < d; k++) {
-        bar[k] = alpha * u[k] + (1 - alpha) * w[k];
-        half[k] = bar[k] - gamma * fw[k];
-      }
-      j.apply(half, gamma, half);
+      ForwardBackwardStep.convex(alpha, u, w, bar);
+      ForwardBackwardStep.apply(j, bar, gamma, fw, half);
       System.arraycopy(fw, 0, g, 0, d);
       one[0] = i;
       Remote.run(ctx, "component", () -> f.addDifferences(one, 1, half, w, 1.0, g));
       oracle.componentsOf(2, n);
       used += 2;
-      for (int k = 0; k < d; k++) {
-        u[k] = bar[k] - gamma * g[k];
-      }
-      j.apply(u, gamma, u);
+      ForwardBackwardStep.apply(j, bar, gamma, g, u);
       if (snapshot) {
         System.arraycopy(u, 0, w, 0, d);
         Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
@@ -110,17 +100,7 @@ public final class VrExtragradient implements MonotoneMethod<VrExtragradient.Sta
       }
       t++;
     }
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, oracle.snapshot().dataPasses());
-  }
-
-  @Override
-  public MonotoneInclusion problem() {
-    return problem;
-  }
-
-  @Override
-  public double[] iterate() {
-    return u.clone();
+    return Remote.report(ctx, problem, u);
   }
 
   @Override

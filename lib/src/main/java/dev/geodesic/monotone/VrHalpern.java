@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * <p>One iteration of the loop is a round of Halpern steps worth about {@link Config#roundEpochs()}
  * epochs; the refresh coin and the batch of Halpern step k come from the stream ("vr-halpern", k).
  */
-public final class VrHalpern implements MonotoneMethod<VrHalpern.State> {
+public final class VrHalpern extends ResolventMethod<VrHalpern.State> {
   /**
    * @param eta the step η
    * @param batchSize b, or 0 for ⌊√n⌋
@@ -44,23 +44,19 @@ public final class VrHalpern implements MonotoneMethod<VrHalpern.State> {
   /** The Halpern step count k, the iterate u_k, the previous u_{k−1} and the estimate g_{k−1}. */
   public record State(int k, double[] u, double[] previous, double[] estimate) implements Serializable {}
 
-  private final MonotoneInclusion problem;
   private final Config config;
   private final double[] anchor;
   private final PageEstimator page;
   private final SeedSequence seeds;
   private final int n;
-  private double[] u;
   private double[] previous;
   private int k;
 
   public VrHalpern(MonotoneInclusion problem, double[] start, Config config) {
-    this.problem = problem;
+    super(problem, start, 1.0);
     this.config = config;
     this.n = problem.components();
-    this.anchor = start.clone();
-    problem.resolvent().apply(this.anchor, 1.0, this.anchor);
-    this.u = anchor.clone();
+    this.anchor = u.clone();
     this.previous = anchor.clone();
     int b = config.batchSize() == 0 ? (int) Math.floor(Math.sqrt(n)) : config.batchSize();
     this.page = new PageEstimator(problem.operator(), Math.max(1, Math.min(b, n)));
@@ -98,27 +94,15 @@ public final class VrHalpern implements MonotoneMethod<VrHalpern.State> {
       }
       double lambda = 2.0 / (k + 4);
       double[] g = page.estimate();
-      for (int j = 0; j < u.length; j++) {
-        next[j] = lambda * anchor[j] + (1 - lambda) * u[j] - eta * g[j];
-      }
-      problem.resolvent().apply(next, eta, next);
+      ForwardBackwardStep.convex(lambda, anchor, u, next);
+      ForwardBackwardStep.apply(problem.resolvent(), next, eta, g, next);
       double[] t = previous;
       previous = u;
       u = next;
       next = t;
       k++;
     } while (used < target);
-    return Step.of(RESIDUAL, Remote.residual(ctx, problem, u), EPOCHS, oracle.snapshot().dataPasses(), "halpern_steps", k);
-  }
-
-  @Override
-  public MonotoneInclusion problem() {
-    return problem;
-  }
-
-  @Override
-  public double[] iterate() {
-    return u.clone();
+    return Remote.report(ctx, problem, u, "halpern_steps", k);
   }
 
   @Override

@@ -9,7 +9,7 @@ import dev.geodesic.graph.CommunicationGraph;
 import dev.geodesic.graph.Gossip;
 import dev.geodesic.graph.MetropolisHastingsMixing;
 import dev.geodesic.graph.MixingMatrix;
-import dev.geodesic.iteration.Checkpoint;
+import dev.geodesic.iteration.CheckpointKeeper;
 import dev.geodesic.iteration.IterationLoop;
 import dev.geodesic.iteration.IterationOutcome;
 import dev.geodesic.iteration.StopReason;
@@ -21,10 +21,6 @@ import dev.geodesic.manifold.StiefelManifold;
 import dev.geodesic.progress.IterationRecord;
 import dev.geodesic.progress.ProgressListener;
 import dev.geodesic.random.SeedSequence;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,12 +132,12 @@ class DecentralizedMethodsTest {
   void aResumedRunEqualsTheUninterruptedOne() {
     for (DecentralizedMethod method : DecentralizedMethod.values()) {
       IterationLoop.Config cfg = IterationLoop.Config.of(StoppingRule.maxIterations(40)).withCheckpointEvery(15);
-      Keeper straight = new Keeper();
+      CheckpointKeeper<Serializable> straight = new CheckpointKeeper<>();
       IterationOutcome a = new IterationLoop(cfg).run(cast(method.create(setup(0.3))), null, ProgressListener.none(),
           straight);
       StiefelConsensusMethod<?> resumed = method.create(setup(0.3));
       IterationOutcome b = new IterationLoop(cfg).run(cast(resumed), straight.saved.get(1), ProgressListener.none(),
-          new Keeper());
+          new CheckpointKeeper<>());
       assertEquals(30, b.resumedAfter());
       assertEquals(a.counts(), b.counts());
       for (String m : List.of("consensus_error", "grad_norm", "subspace_distance", "bytes_exchanged")) {
@@ -157,32 +153,6 @@ class DecentralizedMethodsTest {
   @SuppressWarnings("unchecked")
   private static dev.geodesic.iteration.IterativeMethod<Serializable> cast(StiefelConsensusMethod<?> m) {
     return (dev.geodesic.iteration.IterativeMethod<Serializable>) (Object) m;
-  }
-
-  /** Keeps every checkpoint, serialized and read back as a store would. */
-  static final class Keeper implements IterationLoop.Hooks<Serializable> {
-    final List<Checkpoint<Serializable>> saved = new ArrayList<>();
-
-    @Override
-    public boolean checkpointing() {
-      return true;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void checkpoint(Checkpoint<Serializable> c) {
-      try {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-          out.writeObject(c);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-          saved.add((Checkpoint<Serializable>) in.readObject());
-        }
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }
   }
 
   @Test

@@ -15,48 +15,18 @@ import dev.geodesic.finitesum.prox.ElasticNetPenalty;
 import dev.geodesic.finitesum.prox.L1Penalty;
 import dev.geodesic.finitesum.prox.L2Penalty;
 import dev.geodesic.iteration.Checkpoint;
+import dev.geodesic.iteration.CheckpointKeeper;
 import dev.geodesic.iteration.IterationLoop;
 import dev.geodesic.iteration.StopReason;
 import dev.geodesic.iteration.StoppingRule;
 import dev.geodesic.linalg.DenseMatrix;
 import dev.geodesic.progress.ProgressListener;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ResumeAndDistributedTest {
-  /** Keeps every checkpoint, serialized and read back as a store would. */
-  static final class Keeper<S extends Serializable> implements IterationLoop.Hooks<S> {
-    final List<Checkpoint<S>> saved = new ArrayList<>();
-
-    @Override
-    public boolean checkpointing() {
-      return true;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void checkpoint(Checkpoint<S> c) {
-      try {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-          out.writeObject(c);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-          saved.add((Checkpoint<S>) in.readObject());
-        }
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
   static FiniteSumProblem logistic(boolean sparse) {
     DenseMatrix a = TestData.features(91, 12, 150, sparse ? 0.3 : 1.0, 0.0);
     double[] y = TestData.logisticLabels(92, a, TestData.vector(93, 12, 1.5), 0.4);
@@ -88,11 +58,11 @@ class ResumeAndDistributedTest {
     @SuppressWarnings("unchecked")
     FiniteSumMethod<S> resumed = (FiniteSumMethod<S>) other;
     IterationLoop.Config cfg = IterationLoop.Config.of(StoppingRule.maxIterations(6)).withCheckpointEvery(3);
-    Keeper<S> keep = new Keeper<>();
+    CheckpointKeeper<S> keep = new CheckpointKeeper<>();
     FiniteSumResult a = straight.solve(cfg, null, ProgressListener.none(), keep);
     Checkpoint<S> after3 = keep.saved.get(0);
     assertEquals(3, after3.iteration());
-    FiniteSumResult b = resumed.solve(cfg, after3, ProgressListener.none(), new Keeper<>());
+    FiniteSumResult b = resumed.solve(cfg, after3, ProgressListener.none(), new CheckpointKeeper<>());
     assertEquals(a.outcome().iterations(), b.outcome().iterations(), straight.name());
     assertEquals(a.epochs(), b.epochs(), 1e-12, straight.name());
     assertTrue(TestData.maxAbsDiff(a.x(), b.x()) <= 1e-12 * Math.max(1, TestData.maxAbs(a.x())),

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.geodesic.progress.IterationRecord;
 import dev.geodesic.progress.ProgressListener;
 import dev.geodesic.random.SeedSequence;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,32 +64,6 @@ class IterationLoopTest {
     @Override
     public void restore(Double s) {
       x = s;
-    }
-  }
-
-  /** Keeps every checkpoint offered, serialized and read back as a store would. */
-  static final class Keeper<S extends java.io.Serializable> implements IterationLoop.Hooks<S> {
-    final List<Checkpoint<S>> saved = new ArrayList<>();
-
-    @Override
-    public boolean checkpointing() {
-      return true;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void checkpoint(Checkpoint<S> c) {
-      try {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-          out.writeObject(c);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-          saved.add((Checkpoint<S>) in.readObject());
-        }
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
     }
   }
 
@@ -182,7 +152,7 @@ class IterationLoopTest {
   @Test
   void aResumedRunEndsExactlyAsAnUninterruptedOne() {
     IterationLoop.Config cfg = IterationLoop.Config.of(StoppingRule.maxIterations(40)).withCheckpointEvery(7);
-    Keeper<Double> straight = new Keeper<>();
+    CheckpointKeeper<Double> straight = new CheckpointKeeper<>();
     NoisyGradient full = new NoisyGradient();
     IterationOutcome a = new IterationLoop(cfg).run(full, null, ProgressListener.none(), straight);
     // checkpoints after 7, 14, 21, 28, 35 and the last one, 40
@@ -192,7 +162,7 @@ class IterationLoopTest {
     // "Kill" after 21: a new method object resumes from the checkpoint of iteration 21.
     List<IterationRecord> resumedRecords = new ArrayList<>();
     NoisyGradient resumed = new NoisyGradient();
-    IterationOutcome b = new IterationLoop(cfg).run(resumed, straight.saved.get(2), resumedRecords::add, new Keeper<>());
+    IterationOutcome b = new IterationLoop(cfg).run(resumed, straight.saved.get(2), resumedRecords::add, new CheckpointKeeper<>());
     assertEquals(full.x, resumed.x, 0.0);
     assertEquals(40, b.iterations());
     assertEquals(21, b.resumedAfter());
@@ -209,32 +179,32 @@ class IterationLoopTest {
 
   @Test
   void aLargerBudgetExtendsAFinishedRunAndAConvergedRunStaysConverged() {
-    Keeper<Double> k10 = new Keeper<>();
+    CheckpointKeeper<Double> k10 = new CheckpointKeeper<>();
     new IterationLoop(IterationLoop.Config.of(StoppingRule.maxIterations(10))).run(new NoisyGradient(), null,
         ProgressListener.none(), k10);
     Checkpoint<Double> last = k10.saved.get(k10.saved.size() - 1);
     // Same budget: nothing left to do, no step taken.
     NoisyGradient same = new NoisyGradient();
     IterationOutcome again = new IterationLoop(IterationLoop.Config.of(StoppingRule.maxIterations(10)))
-        .run(same, last, ProgressListener.none(), new Keeper<>());
+        .run(same, last, ProgressListener.none(), new CheckpointKeeper<>());
     assertEquals(StopReason.ITERATION_LIMIT, again.stopReason());
     assertEquals(10, again.iterations());
     // Larger budget: continues to 25 and equals a straight 25-iteration run.
     NoisyGradient extended = new NoisyGradient();
     IterationOutcome more = new IterationLoop(IterationLoop.Config.of(StoppingRule.maxIterations(25)))
-        .run(extended, last, ProgressListener.none(), new Keeper<>());
+        .run(extended, last, ProgressListener.none(), new CheckpointKeeper<>());
     NoisyGradient straight = new NoisyGradient();
     new IterationLoop(IterationLoop.Config.of(StoppingRule.maxIterations(25))).run(straight, ProgressListener.none());
     assertEquals(25, more.iterations());
     assertEquals(straight.x, extended.x, 0.0);
 
-    Keeper<double[]> conv = new Keeper<>();
+    CheckpointKeeper<double[]> conv = new CheckpointKeeper<>();
     new IterationLoop(IterationLoop.Config.of(StoppingRule.converged("residual", 1e-14).or(StoppingRule.maxIterations(50))))
         .run(new Newton(2, 1), null, ProgressListener.none(), conv);
     Checkpoint<double[]> done = conv.saved.get(conv.saved.size() - 1);
     assertEquals(StopReason.CONVERGED, done.stopReason());
     IterationOutcome still = new IterationLoop(IterationLoop.Config.of(StoppingRule.maxIterations(500)))
-        .run(new Newton(2, 1), done, ProgressListener.none(), new Keeper<>());
+        .run(new Newton(2, 1), done, ProgressListener.none(), new CheckpointKeeper<>());
     assertEquals(StopReason.CONVERGED, still.stopReason());
     assertEquals(5, still.iterations());
   }

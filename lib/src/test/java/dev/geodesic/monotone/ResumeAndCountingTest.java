@@ -3,18 +3,13 @@ package dev.geodesic.monotone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.geodesic.iteration.Checkpoint;
+import dev.geodesic.iteration.CheckpointKeeper;
 import dev.geodesic.iteration.IterationLoop;
 import dev.geodesic.iteration.IterationOutcome;
 import dev.geodesic.iteration.StoppingRule;
 import dev.geodesic.progress.ProgressListener;
 import dev.geodesic.random.SeedSequence;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -36,32 +31,6 @@ class ResumeAndCountingTest {
         p -> new Halpern(p, s, new Halpern.Config(1 / g.spectralNorm())));
   }
 
-  /** Keeps every checkpoint, serialized and read back as a store would. */
-  static final class Keeper<S extends Serializable> implements IterationLoop.Hooks<S> {
-    final List<Checkpoint<S>> saved = new ArrayList<>();
-
-    @Override
-    public boolean checkpointing() {
-      return true;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void checkpoint(Checkpoint<S> c) {
-      try {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-          out.writeObject(c);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-          saved.add((Checkpoint<S>) in.readObject());
-        }
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
   @Test
   void aResumedRunEndsWhereTheUninterruptedOneDoes() {
     MatrixGame g = game();
@@ -78,7 +47,7 @@ class ResumeAndCountingTest {
     String name = straight.getClass().getSimpleName();
     IterationLoop six = new IterationLoop(IterationLoop.Config.of(StoppingRule.maxIterations(6)));
     IterationOutcome a = six.run(straight, ProgressListener.none());
-    Keeper<S> keeper = new Keeper<>();
+    CheckpointKeeper<S> keeper = new CheckpointKeeper<>();
     new IterationLoop(IterationLoop.Config.of(StoppingRule.maxIterations(3))).run(interrupted, null, ProgressListener.none(), keeper);
     // Continue from the saved state in a fresh method object, as a restarted process would.
     IterationOutcome b = six.run(resumed, keeper.saved.get(keeper.saved.size() - 1), ProgressListener.none(),
