@@ -101,7 +101,9 @@ public final class FederatedWassersteinRounds implements IterativeMethod<Federat
   public Step step(IterationContext ctx) {
     List<Integer> active = IntStream.range(0, pairs.size()).filter(i -> !servers.get(i).finished()).boxed().toList();
     if (active.isEmpty()) {
-      return Step.of("active_pairs", 0).stopping(stopReason());
+      // The step that finished the last pair already stopped the run, and a resumed run that is over
+      // stops before its first step (IterationLoop), so this is a caller's error.
+      throw new IllegalStateException("every pair has finished; no round is left to run");
     }
     List<ClientRequest> requests = new ArrayList<>(2 * active.size());
     long bytes = 0;

@@ -34,14 +34,4 @@ public final class Lineage {
     fresh.count();
     return fresh;
   }
-
-  /** The number of RDDs on the longest dependency chain from {@code rdd} back to its sources. */
-  public static int depth(org.apache.spark.rdd.RDD<?> rdd) {
-    int max = 0;
-    scala.collection.Iterator<org.apache.spark.Dependency<?>> it = rdd.dependencies().iterator();
-    while (it.hasNext()) {
-      max = Math.max(max, depth(it.next().rdd()));
-    }
-    return max + 1;
-  }
 }

@@ -55,7 +55,7 @@ class IterativeJobDriverTest extends SparkTestBase {
       values = values.map(x -> x / 2 + 1);
       double sum = ctx.remote("sum", () -> values.reduce(Double::sum));
       ctx.oracle().componentsOf(start.length, start.length);
-      return Step.of("sum", sum, "depth", Lineage.depth(values.rdd()));
+      return Step.of("sum", sum, "depth", depth(values.rdd()));
     }
 
     @Override
@@ -77,6 +77,16 @@ class IterativeJobDriverTest extends SparkTestBase {
         previous.unpersist(false);
       }
     }
+  }
+
+  /** The number of RDDs on the longest dependency chain from {@code rdd} back to its sources. */
+  static int depth(org.apache.spark.rdd.RDD<?> rdd) {
+    int max = 0;
+    scala.collection.Iterator<org.apache.spark.Dependency<?>> it = rdd.dependencies().iterator();
+    while (it.hasNext()) {
+      max = Math.max(max, depth(it.next().rdd()));
+    }
+    return max + 1;
   }
 
   private JobRun run(String name, String fingerprint, PrintStream log) {
