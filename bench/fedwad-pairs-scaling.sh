@@ -5,7 +5,7 @@
 # Runs `fedwad --client-col client` (45 pairs) with local[1], local[2] and local-cluster[E,1,1536]
 # for E = 1, 2 executor JVMs, and prints one line per run: master, solve seconds, wall seconds.
 # Usage: bench/fedwad-pairs-scaling.sh [extra fedwad options, e.g. --support 100 --rounds 20]
-# (default: --support 100 --rounds 20).
+# (default: --support 100 --rounds 20). MASTERS="local[1] local-cluster[2,1,1536]" runs only those masters.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -34,7 +34,8 @@ export SPARK_DIST_CLASSPATH
 echo "# fedwad all pairs, $DATA, options: ${OPTS[*]}"
 printf '%-26s %10s %10s %8s\n' master solve_s wall_s pairs
 k=0
-for MASTER in "local[1]" "local[2]" "local-cluster[1,1,1536]" "local-cluster[2,1,1536]"; do
+read -r -a MASTER_LIST <<< "${MASTERS:-local[1] local[2] local-cluster[1,1,1536] local-cluster[2,1,1536]}"
+for MASTER in "${MASTER_LIST[@]}"; do
   k=$((k + 1))
   ./geodesic fedwad --input "$OUT/data" --client-col client "${OPTS[@]}" --master "$MASTER" \
     --output "$OUT/run-$k" 2>"$OUT/run-$k.log"

@@ -26,4 +26,22 @@ public final class OptimalTransport {
     }
     return problem.solve(mu, nu, listener);
   }
+
+  /**
+   * OT for the marginals a (n) and b (m) under a given n×m cost matrix, as POT's {@code ot.solve(M, a, b)}:
+   * exact or entropic (sliced W_p needs points). Zero weights are allowed: such an atom keeps its index
+   * and carries no mass in the plan.
+   *
+   * @throws IllegalArgumentException when a weight is negative or not finite, a side has zero or
+   *     unequal total mass ({@link Marginals#balanced}), the sizes differ from the matrix's, or the problem is sliced
+   */
+  public static TransportResult solve(double[] a, double[] b, CostMatrix cost, OtProblem problem,
+      ProgressListener listener) {
+    Marginals.balanced(a, b);
+    if (a.length != cost.rows() || b.length != cost.cols()) {
+      throw new IllegalArgumentException("marginals of " + a.length + " and " + b.length + " atoms for a "
+          + cost.rows() + "x" + cost.cols() + " cost matrix");
+    }
+    return problem.solve(a, b, cost, listener);
+  }
 }

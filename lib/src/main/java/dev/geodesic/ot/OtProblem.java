@@ -15,6 +15,14 @@ public sealed interface OtProblem permits OtProblem.Exact, OtProblem.Entropic, O
   /** Solves the problem between mu and nu; progress (if the solver reports any) goes to listener. */
   TransportResult solve(DiscreteMeasure mu, DiscreteMeasure nu, ProgressListener listener);
 
+  /**
+   * Solves the problem for the marginals a, b and a given cost matrix C (n×m) in place of ‖x − y‖^p
+   * (graphs, learned costs); {@code distance} is then max(⟨P, C⟩, 0)^(1/p), C read as d(x, y)^p.
+   *
+   * @throws IllegalArgumentException for {@link Sliced}, which projects points and so has no use for C
+   */
+  TransportResult solve(double[] a, double[] b, CostMatrix cost, ProgressListener listener);
+
   /** Exact W_p by {@link NetworkSimplex}, with its pivot budget. */
   record Exact(GroundCost groundCost, NetworkSimplex.Config simplex) implements OtProblem {
     public Exact(GroundCost groundCost) {
@@ -31,6 +39,16 @@ public sealed interface OtProblem permits OtProblem.Exact, OtProblem.Entropic, O
           optimal ? StopReason.CONVERGED : StopReason.ITERATION_LIMIT,
           new TransportResult.Exact(r.dualObjective(mu.weights(), nu.weights()), r.nonZeros()));
     }
+
+    @Override
+    public TransportResult solve(double[] a, double[] b, CostMatrix cost, ProgressListener listener) {
+      NetworkSimplex.Result r = new NetworkSimplex(simplex).solve(a, b, cost, listener);
+      boolean optimal = r.status() == NetworkSimplex.Status.OPTIMAL;
+      return new TransportResult(TransportQuantity.WASSERSTEIN, r.cost(), groundCost.distance(r.cost()),
+          Optional.of(r.plan()), r.iterations(),
+          optimal ? StopReason.CONVERGED : StopReason.ITERATION_LIMIT,
+          new TransportResult.Exact(r.dualObjective(a, b), r.nonZeros()));
+    }
   }
 
   /**
@@ -45,13 +63,19 @@ public sealed interface OtProblem permits OtProblem.Exact, OtProblem.Entropic, O
     @Override
     public TransportResult solve(DiscreteMeasure mu, DiscreteMeasure nu, ProgressListener listener) {
       EntropicPolicy.requireDensePlanFits(mu.size(), nu.size());
-      double eps = epsilon.isPresent() ? epsilon.getAsDouble()
-          : EntropicPolicy.defaultEpsilon(groundCost.between(mu, nu));
+      return solve(mu.weights(), nu.weights(), DenseCostMatrix.groundCost(mu.atoms(), nu.atoms(), groundCost.p()),
+          listener);
+    }
+
+    @Override
+    public TransportResult solve(double[] a, double[] b, CostMatrix cost, ProgressListener listener) {
+      EntropicPolicy.requireDensePlanFits(cost.rows(), cost.cols());
+      double eps = epsilon.isPresent() ? epsilon.getAsDouble() : EntropicPolicy.defaultEpsilon(cost);
       SinkhornSolver.Result r = new SinkhornSolver(new SinkhornSolver.Config(eps, 0.0, 0.5, tolerance, maxIterations))
-          .solve(mu, nu, groundCost.p(), listener);
+          .solve(a, b, cost, listener);
       return new TransportResult(TransportQuantity.ENTROPIC_PLAN_COST, r.transportCost(),
           groundCost.distance(r.transportCost()),
-          Optional.of(EntropicPolicy.sparsePlan(r.plan(), mu.size(), nu.size())), r.iterations(),
+          Optional.of(EntropicPolicy.sparsePlan(r.plan(), cost.rows(), cost.cols())), r.iterations(),
           r.converged() ? StopReason.CONVERGED : StopReason.ITERATION_LIMIT,
           new TransportResult.Entropic(r.entropicCost(), r.epsilon(), r.marginalError()));
     }
@@ -66,6 +90,11 @@ public sealed interface OtProblem permits OtProblem.Exact, OtProblem.Entropic, O
       return new TransportResult(TransportQuantity.SLICED_WASSERSTEIN, r.valuePowP(), r.value(),
           Optional.empty(), r.projections(), StopReason.CONVERGED,
           new TransportResult.Sliced(r.standardError(), r.projections()));
+    }
+
+    @Override
+    public TransportResult solve(double[] a, double[] b, CostMatrix cost, ProgressListener listener) {
+      throw new IllegalArgumentException("sliced W_p projects the points onto directions: it needs the points, not a cost matrix");
     }
   }
 }

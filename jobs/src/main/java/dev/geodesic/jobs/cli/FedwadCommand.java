@@ -53,6 +53,9 @@ public final class FedwadCommand extends JobCommand {
   String t;
 
   @Mixin
+  WeightOptions weights;
+
+  @Mixin
   TransportOptions transport;
 
   @Option(names = "--verify-exact", description = "Also compute the centralized exact W_p (network simplex on the gathered samples) for comparison.")
@@ -75,6 +78,7 @@ public final class FedwadCommand extends JobCommand {
   @Override
   protected void validateOptions() {
     input.validate(1, 2);
+    weights.applyTo(input);
     OptionChecks.atLeast("--rounds", rounds, 1);
     OptionChecks.atLeast("--tol", tol, 0);
     transport.validate();
@@ -109,6 +113,7 @@ public final class FedwadCommand extends JobCommand {
         ? ClientMeasures.fromTwoInputs(reader.read(input.spec(0)), reader.read(input.spec(1)), labelAugment, partitions)
         : ClientMeasures.fromClientColumn(reader.read(input.spec(0)), input.clientColumn(), 2, labelAugment, partitions);
     run.executorBlas(clients.executorBlas());
+    run.summary().put("weighted", clients.weighted());
     new FederatedWassersteinJob(run, clients, new FederatedWassersteinJob.Settings(config, t, verifyExact),
         iteration.driverOptions()).run();
   }

@@ -25,6 +25,15 @@ public final class InputOptions {
       description = "The column naming the client/agent of each row. Default: client.")
   String clientColumn;
 
+  private boolean readsWeights;
+  private String weightColumn;
+
+  /** Set by {@link WeightOptions}: the specs read per-row masses, from {@code column} (null: the default). */
+  void readWeights(String column) {
+    readsWeights = true;
+    weightColumn = column;
+  }
+
   public List<String> paths() {
     return inputs;
   }
@@ -50,7 +59,7 @@ public final class InputOptions {
   }
 
   public InputSpec spec(int k) {
-    return new InputSpec(inputs.get(k), format(), labelColumn, clientColumn);
+    return new InputSpec(inputs.get(k), format(), labelColumn, clientColumn, readsWeights, weightColumn);
   }
 
   /** One spec per {@code --input}, in order. */

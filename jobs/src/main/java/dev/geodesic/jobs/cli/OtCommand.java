@@ -1,5 +1,6 @@
 package dev.geodesic.jobs.cli;
 
+import dev.geodesic.jobs.InvalidInputException;
 import dev.geodesic.jobs.ot.CentralizedOtJob;
 import dev.geodesic.jobs.ot.OtSolver;
 import dev.geodesic.jobs.run.JobCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ot}: options of {@link CentralizedOtJob}, which does the work. */
 @Command(name = "ot", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Centralized optimal transport between two point sets (uniform weights), solved on the driver.",
+    description = {"Centralized optimal transport between two point sets (uniform or --weight-col masses), solved on the driver.",
         "exact: network simplex, optimal cost, sparse plan and dual potentials;",
         "sinkhorn: entropic OT (reports the transport cost of its plan and the entropic cost);",
         "sliced: sliced W_p over random directions (a different quantity from W_p)."})
@@ -25,7 +26,16 @@ public final class OtCommand extends JobCommand {
   OtSolver solver;
 
   @Mixin
+  WeightOptions weights;
+
+  @Mixin
   TransportOptions transport;
+
+  @Option(names = "--cost", paramLabel = "PATH",
+      description = {"exact, sinkhorn: a cost matrix (Parquet: row, costs; data-schemas/ot-cost.schema.json) used in place",
+          "of ‖x−y‖^p; it must have n rows of m costs. The inputs then give only the sizes and weights;",
+          "distance = cost^(1/p) (C read as d^p: use --p 1 when C is the distance itself)."})
+  String costPath;
 
   @Option(names = "--epsilon", paramLabel = "E",
       description = "sinkhorn: regularization ε (absolute, in cost units). Default: 1%% of the mean cost.")
@@ -46,7 +56,12 @@ public final class OtCommand extends JobCommand {
   @Override
   protected void validateOptions() {
     input.validate(1, 2);
+    weights.applyTo(input);
     transport.validate();
+    if (costPath != null && solver == OtSolver.SLICED) {
+      throw new InvalidInputException("--cost: the sliced solver projects the points, it cannot use a cost matrix;"
+          + " use --solver exact or sinkhorn");
+    }
     if (epsilon != null) {
       OptionChecks.positive("--epsilon", epsilon);
     }
@@ -69,6 +84,6 @@ public final class OtCommand extends JobCommand {
 
   @Override
   protected void run(JobRun run) {
-    new CentralizedOtJob(input.specs(), input.clientColumn(), partitions, solver, problem()).run(run);
+    new CentralizedOtJob(input.specs(), input.clientColumn(), partitions, solver, problem(), costPath).run(run);
   }
 }

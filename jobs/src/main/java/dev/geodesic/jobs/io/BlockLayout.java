@@ -11,7 +11,9 @@ import java.util.TreeMap;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -54,7 +56,10 @@ public final class BlockLayout {
 
   /**
    * One block per client, client k on partition k mod {@code partitions}: each client's samples are
-   * whole in one partition, and a partition may hold several clients (fewer, larger tasks).
+   * whole in one partition, and a partition may hold several clients (fewer, larger tasks). Within a
+   * block the samples keep the input's row order (a shuffle may deliver them in any order, so each
+   * row carries its position and the block is sorted by it), and the {@code weight} column, when the
+   * input has one, becomes the block's {@link DataBlock#weights()}.
    */
   public static JavaRDD<DataBlock> byClient(ValidatedInput input, List<String> clients, int partitions) {
     Map<String, Integer> index = new TreeMap<>();
@@ -62,17 +67,59 @@ public final class BlockLayout {
       index.put(clients.get(k), k);
     }
     final int d = input.dimension();
-    final boolean labels = input.hasLabel();
-    final int clientCol = Arrays.asList(input.data().columns()).indexOf(DatasetReader.CLIENT);
-    // Rows are packed into primitive arrays (features, then the label) before the shuffle: shuffling
+    Dataset<Row> data = input.data().withColumn(ORDINAL, functions.monotonically_increasing_id());
+    List<String> columns = Arrays.asList(data.columns());
+    final int clientCol = columns.indexOf(DatasetReader.CLIENT);
+    final Packing packing = new Packing(d, columns.indexOf(DatasetReader.LABEL), columns.indexOf(DatasetReader.WEIGHT),
+        columns.indexOf(ORDINAL));
+    // Rows are packed into primitive arrays (see Packing) before the shuffle: shuffling
     // Spark Rows of boxed values costs far more than the arrays they hold.
-    JavaPairRDD<Integer, double[]> keyed = input.data().javaRDD()
-        .mapToPair(r -> new Tuple2<>(index.get(r.getString(clientCol)), pack(r, d, labels)))
+    JavaPairRDD<Integer, double[]> keyed = data.javaRDD()
+        .mapToPair(r -> new Tuple2<>(index.get(r.getString(clientCol)), packing.pack(r)))
         .partitionBy(new ModuloPartitioner(Math.max(1, Math.min(partitions, clients.size()))));
     final List<String> names = new ArrayList<>(clients);
     JavaRDD<DataBlock> blocks = keyed.mapPartitionsWithIndex(
-        (p, it) -> fromPacked(p, names, it, d, labels), true);
+        (p, it) -> fromPacked(p, names, it, packing), true);
     return materialize(blocks, "lay out " + input.name() + " by client");
+  }
+
+  /** The row-position column {@link #byClient} adds before its shuffle. */
+  private static final String ORDINAL = "__geodesic_row";
+
+  /**
+   * How {@link #byClient} packs a row: {@code features}, then the label and the weight when present,
+   * then the row's position in the input (exact as a double: Spark's ids stay below 2^53 for fewer
+   * than 2^20 partitions).
+   */
+  record Packing(int d, int labelIdx, int weightIdx, int ordinalIdx) implements java.io.Serializable {
+    boolean labels() {
+      return labelIdx >= 0;
+    }
+
+    boolean weights() {
+      return weightIdx >= 0;
+    }
+
+    int width() {
+      return d + (labels() ? 1 : 0) + (weights() ? 1 : 0) + 1;
+    }
+
+    double[] pack(Row r) {
+      double[] out = new double[width()];
+      List<Object> f = r.getList(0);
+      for (int k = 0; k < d; k++) {
+        out[k] = (Double) f.get(k);
+      }
+      int at = d;
+      if (labels()) {
+        out[at++] = r.getDouble(labelIdx);
+      }
+      if (weights()) {
+        out[at++] = r.getDouble(weightIdx);
+      }
+      out[at] = r.getLong(ordinalIdx);
+      return out;
+    }
   }
 
   private static JavaRDD<DataBlock> materialize(JavaRDD<DataBlock> blocks, String description) {
@@ -87,22 +134,9 @@ public final class BlockLayout {
     return l.iterator();
   }
 
-  /** A row as {@code features} followed by {@code label} when present. */
-  static double[] pack(Row r, int d, boolean withLabel) {
-    double[] out = new double[withLabel ? d + 1 : d];
-    List<Object> f = r.getList(0);
-    for (int k = 0; k < d; k++) {
-      out[k] = (Double) f.get(k);
-    }
-    if (withLabel) {
-      out[d] = r.getDouble(1);
-    }
-    return out;
-  }
-
-  /** Packed rows keyed by client index (see {@link #pack}) into one column-major block per client. */
+  /** Packed rows keyed by client index (see {@link Packing}) into one column-major block per client, in input order. */
   static Iterator<DataBlock> fromPacked(int partition, List<String> names, Iterator<Tuple2<Integer, double[]>> it,
-      int d, boolean withLabels) {
+      Packing packing) {
     Map<Integer, List<double[]>> byClient = new TreeMap<>();
     while (it.hasNext()) {
       Tuple2<Integer, double[]> t = it.next();
@@ -110,23 +144,31 @@ public final class BlockLayout {
     }
     List<DataBlock> out = new ArrayList<>(byClient.size());
     for (Map.Entry<Integer, List<double[]>> e : byClient.entrySet()) {
-      out.add(block(partition, names.get(e.getKey()), e.getValue(), d, withLabels));
+      out.add(block(partition, names.get(e.getKey()), e.getValue(), packing));
     }
     return out.iterator();
   }
 
-  private static DataBlock block(int partition, String client, List<double[]> rows, int d, boolean withLabels) {
+  private static DataBlock block(int partition, String client, List<double[]> rows, Packing packing) {
+    int last = packing.width() - 1;
+    rows.sort((u, v) -> Double.compare(u[last], v[last]));
+    int d = packing.d();
     int n = rows.size();
     double[] x = new double[n * d];
-    double[] y = withLabels ? new double[n] : null;
+    double[] y = packing.labels() ? new double[n] : null;
+    double[] w = packing.weights() ? new double[n] : null;
     for (int j = 0; j < n; j++) {
       double[] r = rows.get(j);
       System.arraycopy(r, 0, x, j * d, d);
-      if (withLabels) {
-        y[j] = r[d];
+      int at = d;
+      if (y != null) {
+        y[j] = r[at++];
+      }
+      if (w != null) {
+        w[j] = r[at];
       }
     }
-    return new DataBlock(partition, client, DenseMatrix.wrap(d, n, x), y);
+    return new DataBlock(partition, client, DenseMatrix.wrap(d, n, x), y, w);
   }
 
   /** Copies rows ({@code features}, then {@code label} when present) into one column-major block. */

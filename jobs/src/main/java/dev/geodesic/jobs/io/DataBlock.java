@@ -12,9 +12,15 @@ import java.io.Serializable;
  * @param client the client/agent name, or null when the data are not split by client
  * @param features d×n, sample j is {@code values[j*d, (j+1)*d)}
  * @param labels n labels, or null when the input has no label column
+ * @param weights n raw (unnormalised) masses from the input's {@code weight} column, or null when it has none
  */
-public record DataBlock(int partition, String client, DenseMatrix features, double[] labels)
+public record DataBlock(int partition, String client, DenseMatrix features, double[] labels, double[] weights)
     implements Serializable {
+
+  /** A block of an input without weights. */
+  public DataBlock(int partition, String client, DenseMatrix features, double[] labels) {
+    this(partition, client, features, labels, null);
+  }
 
   public int rows() {
     return features.cols();

@@ -32,6 +32,7 @@ public final class DatasetReader {
   public static final String FEATURES = "features";
   public static final String LABEL = "label";
   public static final String CLIENT = "client";
+  public static final String WEIGHT = "weight";
 
   private final SparkSession spark;
 
@@ -91,9 +92,20 @@ public final class DatasetReader {
     StructType expected = Schemas.load(Schemas.INPUT);
     StructType actual = raw.schema();
     List<Column> out = new ArrayList<>();
+    if (spec.weightColumn() != null && spec.format() == InputFormat.LIBSVM) {
+      throw new InvalidInputException("--weight-col: input '" + spec.path() + "' is LIBSVM, which has no weight column");
+    }
     for (StructField f : expected.fields()) {
-      String source = f.name().equals(CLIENT) && spec.clientColumn() != null ? spec.clientColumn() : f.name();
+      if (f.name().equals(WEIGHT) && (!spec.readsWeights() || spec.format() == InputFormat.CSV && spec.weightColumn() == null)) {
+        continue;
+      }
+      String source = f.name().equals(CLIENT) && spec.clientColumn() != null ? spec.clientColumn()
+          : f.name().equals(WEIGHT) && spec.weightColumn() != null ? spec.weightColumn() : f.name();
       int idx = Schemas.indexOf(actual, source);
+      if (idx < 0 && f.name().equals(WEIGHT) && spec.weightColumn() != null) {
+        throw new InvalidInputException("input '" + spec.path() + "': --weight-col '" + spec.weightColumn()
+            + "' is not a column (columns: " + String.join(", ", actual.fieldNames()) + ")");
+      }
       if (idx < 0) {
         if (Schemas.isRequired(f)) {
           throw new InvalidInputException("input '" + spec.path() + "' has no column '" + source
@@ -118,14 +130,18 @@ public final class DatasetReader {
       }
       return type.equals("array<double>") ? c : transform(c, x -> x.cast(DataTypes.DoubleType));
     }
-    return c.cast(field.equals(LABEL) ? DataTypes.DoubleType : DataTypes.StringType);
+    return c.cast(field.equals(LABEL) || field.equals(WEIGHT) ? DataTypes.DoubleType : DataTypes.StringType);
   }
 
-  /** CSV: the client and label columns by name, every other column a numeric feature. */
+  /** CSV: the client, label and weight columns by name, every other column a numeric feature. */
   private static Dataset<Row> csvToSchema(InputSpec spec, Dataset<Row> raw) {
     StructType s = raw.schema();
     if (spec.labelColumn() != null && Schemas.indexOf(s, spec.labelColumn()) < 0) {
       throw new InvalidInputException("input '" + spec.path() + "': --label-col '" + spec.labelColumn()
+          + "' is not a column (columns: " + String.join(", ", s.fieldNames()) + ")");
+    }
+    if (spec.weightColumn() != null && Schemas.indexOf(s, spec.weightColumn()) < 0) {
+      throw new InvalidInputException("input '" + spec.path() + "': --weight-col '" + spec.weightColumn()
           + "' is not a column (columns: " + String.join(", ", s.fieldNames()) + ")");
     }
     String clientName = spec.clientColumn() == null ? CLIENT : spec.clientColumn();
@@ -135,6 +151,8 @@ public final class DatasetReader {
       Column c = col("`" + f.name() + "`");
       if (f.name().equals(spec.labelColumn())) {
         select.add(c.as(LABEL));
+      } else if (f.name().equals(spec.weightColumn())) {
+        select.add(c);
       } else if (f.name().equals(clientName)) {
         select.add(c.as(clientName));
       } else if (f.dataType() instanceof NumericType) {
@@ -155,19 +173,23 @@ public final class DatasetReader {
     String[] cols = data.columns();
     int labelIdx = -1;
     int clientIdx = -1;
+    int weightIdx = -1;
     for (int i = 0; i < cols.length; i++) {
       if (cols[i].equals(LABEL)) {
         labelIdx = i;
       } else if (cols[i].equals(CLIENT)) {
         clientIdx = i;
+      } else if (cols[i].equals(WEIGHT)) {
+        weightIdx = i;
       }
     }
     final int li = labelIdx;
     final int ci = clientIdx;
+    final int wi = weightIdx;
     List<InputValidation> parts;
     try {
       parts = SparkJobs.described(spark.sparkContext(), "validate input " + name, () -> data.javaRDD()
-          .mapPartitionsWithIndex((p, it) -> InputValidation.scan(p, it, li, ci), true)
+          .mapPartitionsWithIndex((p, it) -> InputValidation.scan(p, it, li, ci, wi), true)
           .collect());
     } catch (Exception e) {
       throw new InvalidInputException("input '" + name + "' cannot be read: " + firstLine(rootMessage(e)), e);

@@ -24,13 +24,16 @@ final class InputValidation implements Serializable {
     this.partition = partition;
   }
 
-  /** Scans one partition of {@code features[, label][, client]} rows. */
-  static Iterator<InputValidation> scan(int partition, Iterator<Row> it, int labelIdx, int clientIdx) {
+  /** Scans one partition of {@code features[, label][, client][, weight]} rows (index -1: column absent). */
+  static Iterator<InputValidation> scan(int partition, Iterator<Row> it, int labelIdx, int clientIdx, int weightIdx) {
     InputValidation v = new InputValidation(partition);
     while (it.hasNext()) {
       Row r = it.next();
       if (v.badRow < 0) {
         String reason = check(r, labelIdx, clientIdx, v);
+        if (reason == null && weightIdx >= 0) {
+          reason = checkWeight(r, weightIdx);
+        }
         if (reason != null) {
           v.badRow = v.rows;
           v.badReason = reason;
@@ -78,6 +81,21 @@ final class InputValidation implements Serializable {
     }
     if (clientIdx >= 0 && r.isNullAt(clientIdx)) {
       return "the client column is null";
+    }
+    return null;
+  }
+
+  /** A weight is a mass: present, finite and non-negative (an all-zero set is caught per set, later). */
+  private static String checkWeight(Row r, int weightIdx) {
+    if (r.isNullAt(weightIdx)) {
+      return "'weight' is null";
+    }
+    double w = r.getDouble(weightIdx);
+    if (!Double.isFinite(w)) {
+      return "'weight' is " + w + " (weights must be finite and >= 0)";
+    }
+    if (w < 0) {
+      return "'weight' is negative: " + w + " (weights must be finite and >= 0)";
     }
     return null;
   }

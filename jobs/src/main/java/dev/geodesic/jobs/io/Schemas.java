@@ -25,6 +25,8 @@ public final class Schemas {
   public static final String FEDWAD_DISTANCES = "fedwad-distances";
   public static final String OT_PLAN = "ot-plan";
   public static final String OT_RESULT = "ot-result";
+  /** {@code ot --cost}: a dense cost matrix, one row per source point. */
+  public static final String OT_COST = "ot-cost";
   /** {@code summary.json}: a JSON Schema, not a Spark schema; read it with {@link #text}. */
   public static final String SUMMARY = "summary";
   public static final String MONOTONE_SOLUTION = "monotone-solution";

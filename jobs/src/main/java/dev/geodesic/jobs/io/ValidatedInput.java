@@ -5,7 +5,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * An input read into the canonical schema ({@code features} array&lt;double&gt;, optional
- * {@code label} double, optional {@code client} string) and checked row by row.
+ * {@code label} double, optional {@code client} string, optional {@code weight} double) and checked row by row.
  *
  * @param name the path as the user gave it, for messages
  * @param data the canonical rows
@@ -20,6 +20,10 @@ public record ValidatedInput(String name, Dataset<Row> data, int dimension, long
 
   public boolean hasClient() {
     return hasColumn(DatasetReader.CLIENT);
+  }
+
+  public boolean hasWeight() {
+    return hasColumn(DatasetReader.WEIGHT);
   }
 
   private boolean hasColumn(String c) {

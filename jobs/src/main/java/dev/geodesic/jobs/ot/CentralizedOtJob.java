@@ -2,6 +2,7 @@ package dev.geodesic.jobs.ot;
 
 import dev.geodesic.jobs.InvalidInputException;
 import dev.geodesic.jobs.cli.OptionChecks;
+import dev.geodesic.jobs.io.CostMatrixReader;
 import dev.geodesic.jobs.io.DatasetReader;
 import dev.geodesic.jobs.io.InputSpec;
 import dev.geodesic.jobs.io.Schemas;
@@ -14,7 +15,7 @@ import dev.geodesic.ot.DiscreteMeasure;
 import dev.geodesic.ot.EntropicPolicy;
 import dev.geodesic.ot.OptimalTransport;
 import dev.geodesic.ot.OtProblem;
-import dev.geodesic.ot.PointCloudCost;
+import dev.geodesic.ot.CostMatrix;
 import dev.geodesic.ot.TransportPlan;
 import dev.geodesic.ot.TransportResult;
 import dev.geodesic.progress.Trace;
@@ -32,22 +33,38 @@ import org.apache.spark.sql.RowFactory;
  * @param inputs one input with a client column holding exactly two clients, or two inputs
  * @param clientColumn the client column of a single input
  * @param partitions partitions holding the clients (0: one per client)
+ * @param costPath {@code --cost}: a cost matrix (Parquet, {@code ot-cost.schema.json}) used in place of
+ *     ‖x − y‖^p, the points then giving only the sizes and weights; null for the ground cost
  */
 public record CentralizedOtJob(List<InputSpec> inputs, String clientColumn, int partitions, OtSolver solver,
-    OtProblem problem) {
+    OtProblem problem, String costPath) {
+
+  /** The job under the ground cost ‖x − y‖^p. */
+  public CentralizedOtJob(List<InputSpec> inputs, String clientColumn, int partitions, OtSolver solver,
+      OtProblem problem) {
+    this(inputs, clientColumn, partitions, solver, problem, null);
+  }
 
   public void run(JobRun run) {
-    List<ClientMeasure> both = gather(run);
+    Gathered g = gather(run);
+    List<ClientMeasure> both = g.both();
+    boolean weighted = g.weighted();
     DiscreteMeasure mu = both.get(0).measure();
     DiscreteMeasure nu = both.get(1).measure();
     double p = problem.groundCost().p();
+    CostMatrix given = costPath == null ? null : CostMatrixReader.read(run.spark(), costPath, mu.size(), nu.size());
     run.summary().put("solver", solver.toString()).put("n", mu.size()).put("m", nu.size()).put("p", p)
-        .put("dimension", mu.dimension()).put("source", both.get(0).client()).put("target", both.get(1).client());
+        .put("dimension", mu.dimension()).put("source", both.get(0).client()).put("target", both.get(1).client())
+        .put("weighted", weighted);
+    if (costPath != null) {
+      run.summary().put("cost_matrix", costPath);
+    }
     run.solveStarted();
-    run.log().printf(Locale.ROOT, "[ot] %s solver, n = %d, m = %d, d = %d, p = %s%n",
-        solver, mu.size(), nu.size(), mu.dimension(), p);
+    run.log().printf(Locale.ROOT, "[ot] %s solver, n = %d, m = %d, d = %d, p = %s%s%s%n",
+        solver, mu.size(), nu.size(), mu.dimension(), p, weighted ? ", weighted" : "",
+        costPath == null ? "" : ", cost matrix " + costPath);
     Trace trace = new Trace();
-    TransportResult r = solve(mu, nu, run, trace);
+    TransportResult r = solve(mu, nu, given, run, trace);
     run.solveFinished();
     if (trace.size() > 0) {
       run.writeTrace(trace);
@@ -57,7 +74,8 @@ public record CentralizedOtJob(List<InputSpec> inputs, String clientColumn, int 
           "Relative marginal error (ε-scaling stages)", trace, List.of("marginal_error")).ifPresent(s::figure));
     }
     summarize(run, r);
-    r.plan().ifPresent(plan -> writePlan(run, plan, problem.groundCost().between(mu, nu)));
+    CostMatrix planCost = given != null ? given : problem.groundCost().between(mu, nu);
+    r.plan().ifPresent(plan -> writePlan(run, plan, planCost));
     writeResult(run, r);
     if (r.details() instanceof TransportResult.Exact && mu.dimension() == 2) {
       TransportPlan plan = r.plan().orElseThrow();
@@ -67,8 +85,11 @@ public record CentralizedOtJob(List<InputSpec> inputs, String clientColumn, int 
     }
   }
 
+  /** Both point sets on the driver, and whether they carry the inputs' weights. */
+  private record Gathered(List<ClientMeasure> both, boolean weighted) {}
+
   /** Reads the two clients and gathers them on the driver. */
-  private List<ClientMeasure> gather(JobRun run) {
+  private Gathered gather(JobRun run) {
     DatasetReader reader = new DatasetReader(run.spark());
     ClientMeasures clients = inputs.size() == 2
         ? ClientMeasures.fromTwoInputs(reader.read(inputs.get(0)), reader.read(inputs.get(1)), false, partitions)
@@ -80,12 +101,13 @@ public record CentralizedOtJob(List<InputSpec> inputs, String clientColumn, int 
     List<ClientMeasure> both = SparkJobs.described(run.spark().sparkContext(),
         "ot: gather both point sets on the driver", clients::collect);
     clients.unpersist();
-    return both;
+    return new Gathered(both, clients.weighted());
   }
 
-  private TransportResult solve(DiscreteMeasure mu, DiscreteMeasure nu, JobRun run, Trace trace) {
+  private TransportResult solve(DiscreteMeasure mu, DiscreteMeasure nu, CostMatrix given, JobRun run, Trace trace) {
     try {
-      return OptimalTransport.solve(mu, nu, problem, run.progress(solver.progressUnit(), trace));
+      return given == null ? OptimalTransport.solve(mu, nu, problem, run.progress(solver.progressUnit(), trace))
+          : OptimalTransport.solve(mu.weights(), nu.weights(), given, problem, run.progress(solver.progressUnit(), trace));
     } catch (EntropicPolicy.PlanTooLargeException e) {
       throw new InvalidInputException("--solver sinkhorn keeps a dense n×m plan: " + e.rows() + "×" + e.cols()
           + " exceeds " + EntropicPolicy.MAX_PLAN_ENTRIES + " entries; use exact or sliced", e);
@@ -108,7 +130,7 @@ public record CentralizedOtJob(List<InputSpec> inputs, String clientColumn, int 
   }
 
   /** plan.parquet: one row per nonzero, with its ground cost. */
-  private static void writePlan(JobRun run, TransportPlan plan, PointCloudCost cost) {
+  private static void writePlan(JobRun run, TransportPlan plan, CostMatrix cost) {
     List<Row> rows = new ArrayList<>(plan.nonZeros());
     for (int k = 0; k < plan.nonZeros(); k++) {
       int i = plan.rows()[k];
