@@ -30,6 +30,13 @@ class LauncherTest {
     EndToEnd.Result sub = Launcher.run(Map.of(), 120, "generate", "--help");
     assertEquals(0, sub.status());
     assertTrue(sub.out().contains("--seed") && sub.out().contains("Default: 42"), sub.out());
+    // A user's terminal shows neither the JVM's incubator-module warning nor picocli's complaints
+    // about a description it cannot format (an unescaped %).
+    for (EndToEnd.Result r : List.of(help, sub, Launcher.run(Map.of(), 120, "ot", "--help"))) {
+      String all = r.out() + r.err();
+      assertFalse(all.contains("WARNING: Using incubator modules"), r::describe);
+      assertFalse(all.contains("[picocli WARN]"), r::describe);
+    }
 
     Path out = dir.resolve("never");
     EndToEnd.Result bad = Launcher.run(Map.of(), 120, "generate", "--kind", "spiral", "--output", out.toString());
