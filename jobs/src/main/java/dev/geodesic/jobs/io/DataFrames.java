@@ -13,11 +13,12 @@ import org.apache.spark.sql.types.StructType;
 public final class DataFrames {
   private DataFrames() {}
 
-  /** The canonical input schema with only the columns present (from {@code input.schema.json}). */
+  /** The canonical input schema with only the columns present (from {@code input.schema.json}; never a weight). */
   public static StructType inputSchema(boolean withLabel, boolean withClient) {
     List<StructField> f = new ArrayList<>();
     for (StructField s : Schemas.load(Schemas.INPUT).fields()) {
-      if (s.name().equals(DatasetReader.LABEL) && !withLabel
+      if (s.name().equals(DatasetReader.WEIGHT)
+          || s.name().equals(DatasetReader.LABEL) && !withLabel
           || s.name().equals(DatasetReader.CLIENT) && !withClient) {
         continue;
       }

@@ -2,24 +2,21 @@ package dev.geodesic.jobs.ot;
 
 import dev.geodesic.ot.ClientReply;
 import dev.geodesic.ot.ClientRequest;
-import dev.geodesic.ot.DiscreteMeasure;
 import dev.geodesic.ot.Interpolation;
 import dev.geodesic.ot.LocalWassersteinClient;
 import dev.geodesic.ot.WassersteinClients;
-import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
  * FedWaD's clients on Spark: every request of a round is answered by one Spark job. The driver
- * broadcasts the requests grouped by client; the task holding client c answers those addressed to
- * c (an exact OT solve against its samples and an interpolation, {@link LocalWassersteinClient});
- * the replies — d and the interpolant, the only data that crosses the network — are collected.
+ * broadcasts the round's requests ({@link FedwadMessages.Round}); the task holding client c answers those
+ * addressed to c (an exact OT solve against its samples and an interpolation, {@link LocalWassersteinClient});
+ * the replies — d and the interpolant as primitive arrays ({@link FedwadMessages.Answer}), the only data
+ * that crosses the network — are collected.
  * The samples never leave the executors that cache them.
  */
 public final class SparkWassersteinClients implements WassersteinClients {
@@ -38,23 +35,18 @@ public final class SparkWassersteinClients implements WassersteinClients {
   @Override
   public List<ClientReply> answer(List<ClientRequest> requests) {
     List<String> names = clients.clients();
-    Map<String, List<Addressed>> byClient = new HashMap<>();
-    for (int k = 0; k < requests.size(); k++) {
-      ClientRequest r = requests.get(k);
-      byClient.computeIfAbsent(names.get(r.client()), c -> new ArrayList<>()).add(new Addressed(k, r.xi(), r.t()));
-    }
-    Broadcast<Map<String, List<Addressed>>> b = jsc.broadcast(byClient);
+    Broadcast<FedwadMessages.Round> b = jsc.broadcast(FedwadMessages.Round.of(requests));
     double exponent = p;
     Interpolation interp = interpolation;
-    List<Reply> replies;
+    List<FedwadMessages.Answer> replies;
     try {
-      replies = clients.rdd().mapPartitions(it -> answer(it, b.value(), exponent, interp)).collect();
+      replies = clients.rdd().mapPartitions(it -> answer(it, names, b.value(), exponent, interp)).collect();
     } finally {
       b.destroy();
     }
     ClientReply[] out = new ClientReply[requests.size()];
-    for (Reply r : replies) {
-      out[r.request()] = r.reply();
+    for (FedwadMessages.Answer r : replies) {
+      out[r.request] = r.reply();
     }
     for (int k = 0; k < out.length; k++) {
       if (out[k] == null) {
@@ -65,26 +57,23 @@ public final class SparkWassersteinClients implements WassersteinClients {
   }
 
   /** One partition's work in a round: an OT solve and an interpolation per request addressed to its clients. */
-  private static Iterator<Reply> answer(Iterator<ClientMeasure> it, Map<String, List<Addressed>> requests, double p,
-      Interpolation interpolation) {
-    List<Reply> out = new ArrayList<>();
+  private static Iterator<FedwadMessages.Answer> answer(Iterator<ClientMeasure> it, List<String> names,
+      FedwadMessages.Round round, double p, Interpolation interpolation) {
+    List<FedwadMessages.Answer> out = new ArrayList<>();
     while (it.hasNext()) {
       ClientMeasure c = it.next();
-      List<Addressed> mine = requests.get(c.client());
-      if (mine == null) {
-        continue;
-      }
-      LocalWassersteinClient client = new LocalWassersteinClient(c.measure(), p, interpolation);
-      for (Addressed r : mine) {
-        out.add(new Reply(r.request(), client.reply(r.xi(), r.t())));
+      int index = names.indexOf(c.client());
+      LocalWassersteinClient client = null;
+      for (int k = 0; k < round.size(); k++) {
+        if (round.client[k] != index) {
+          continue;
+        }
+        if (client == null) {
+          client = new LocalWassersteinClient(c.measure(), p, interpolation);
+        }
+        out.add(FedwadMessages.Answer.of(k, client.reply(round.xi(k), round.t[k])));
       }
     }
     return out.iterator();
   }
-
-  /** A request as shipped: its index in the round, ξ and the client's time. */
-  record Addressed(int request, DiscreteMeasure xi, double t) implements Serializable {}
-
-  /** What the client sends back for request {@code request}: d = W_p(ξ, μ) and Interp(ξ → μ, t). */
-  record Reply(int request, ClientReply reply) implements Serializable {}
 }

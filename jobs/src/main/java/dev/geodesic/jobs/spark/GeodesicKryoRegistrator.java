@@ -14,5 +14,7 @@ public final class GeodesicKryoRegistrator implements KryoRegistrator {
   @Override
   public void registerClasses(Kryo kryo) {
     kryo.addDefaultSerializer(Record.class, new JavaSerializer());
+    // FedWaD's round messages, flat and written in bulk (spark.kryo.registrationRequired holds on its path).
+    dev.geodesic.jobs.ot.FedwadMessages.register(kryo);
   }
 }
