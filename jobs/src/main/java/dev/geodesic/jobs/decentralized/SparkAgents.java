@@ -8,6 +8,7 @@ import dev.geodesic.jobs.InvalidInputException;
 import dev.geodesic.jobs.io.BlockLayout;
 import dev.geodesic.jobs.io.DataBlock;
 import dev.geodesic.jobs.io.ValidatedInput;
+import dev.geodesic.jobs.spark.PartitionJobs;
 import dev.geodesic.linalg.Blas;
 import dev.geodesic.linalg.BlasBackend;
 import dev.geodesic.linalg.DenseMatrix;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -188,12 +188,11 @@ public final class SparkAgents implements Agents {
 
   @Override
   public Evaluation evaluate(List<DenseMatrix> points, DenseMatrix common) {
-    Broadcast<Points> b = jsc.broadcast(new Points(points.toArray(new DenseMatrix[0]), common));
-    List<Reply> replies;
-    try {
-      replies = agents.mapPartitions(it -> reply(it, b.value())).collect();
-    } finally {
-      b.destroy();
+    // The points ride in the task (a few MB at most: n + 1 matrices of d×r), see PartitionJobs.
+    Points shipped = new Points(points.toArray(new DenseMatrix[0]), common);
+    List<Reply> replies = new ArrayList<>();
+    for (List<Reply> part : PartitionJobs.collect(agents, (partition, it) -> reply(it, shipped))) {
+      replies.addAll(part);
     }
     DenseMatrix[] grads = new DenseMatrix[count];
     DenseMatrix g = common == null ? null : DenseMatrix.zeros(common.rows(), common.cols());
@@ -220,7 +219,7 @@ public final class SparkAgents implements Agents {
     return new Evaluation(List.of(grads), v / count, g);
   }
 
-  private static Iterator<Reply> reply(Iterator<Agent> it, Points p) {
+  private static List<Reply> reply(Iterator<Agent> it, Points p) {
     List<Reply> out = new ArrayList<>();
     while (it.hasNext()) {
       Agent a = it.next();
@@ -232,7 +231,7 @@ public final class SparkAgents implements Agents {
         out.add(new Reply(a.index(), grad, e.value(), e.gradient()));
       }
     }
-    return out.iterator();
+    return out;
   }
 
   public void unpersist() {
