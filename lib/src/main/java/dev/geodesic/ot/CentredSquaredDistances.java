@@ -97,13 +97,7 @@ final class CentredSquaredDistances {
    * the B×m block row-major.
    */
   void expand(int i0, int i1, double[] out) {
-    int b = i1 - i0;
-    if (d > 0 && b > 0) {
-      Blas.get().netlib().dgemm("T", "N", m, b, d, -2.0, yc.values(), 0, d, xc.values(), i0 * d, d, 0.0, out, 0,
-          Math.max(1, m));
-    } else {
-      java.util.Arrays.fill(out, 0, b * m, 0.0);
-    }
+    gram(i0, i1, out);
     for (int i = i0; i < i1; i++) {
       int base = (i - i0) * m;
       double ni = nx[i];
@@ -111,6 +105,26 @@ final class CentredSquaredDistances {
         out[base + j] += ni + ny[j];
       }
     }
+  }
+
+  /** −2x'_iᵀy'_j for rows [i0, i1) and all columns into {@code out} row-major. */
+  void gram(int i0, int i1, double[] out) {
+    int b = i1 - i0;
+    if (d > 0 && b > 0 && m > 0) {
+      Blas.get().netlib().dgemm("T", "N", m, b, d, -2.0, yc.values(), 0, d, xc.values(), i0 * d, d, 0.0, out, 0, m);
+    } else {
+      java.util.Arrays.fill(out, 0, b * m, 0.0);
+    }
+  }
+
+  /** ‖x'_i‖². */
+  double rowSquaredNorm(int i) {
+    return nx[i];
+  }
+
+  /** ‖y'_j‖². */
+  double columnSquaredNorm(int j) {
+    return ny[j];
   }
 
   /** An upper bound on |expansion − ‖x_i − y_j‖²| (class comment). */
