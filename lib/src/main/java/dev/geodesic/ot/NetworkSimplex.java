@@ -126,11 +126,13 @@ public final class NetworkSimplex {
   }
 
   /**
-   * Exact OT between two measures for the ground cost ‖x − y‖^p, with {@link CostMatrix#groundCost}'s
-   * choice of dense or on-the-fly costs.
+   * Exact OT between two measures for the ground cost ‖x − y‖^p, the method chosen by size
+   * ({@link OptimalTransport#exact}): this solver with {@link CostMatrix#groundCost}'s choice of dense
+   * or on-the-fly costs below {@link CandidateArcTransport#MIN_ARCS} arcs, else
+   * {@link CandidateArcTransport} with this solver's pivot budget and block size.
    */
   public Result solveAuto(DiscreteMeasure mu, DiscreteMeasure nu, double p) {
-    return solve(mu.weights(), nu.weights(), CostMatrix.groundCost(mu.atoms(), nu.atoms(), p));
+    return solveAuto(mu, nu, p, ProgressListener.none());
   }
 
   /** Exact OT between two measures for the ground cost ‖x − y‖^p, cost computed on the fly (O(n + m) memory). */
@@ -155,7 +157,7 @@ public final class NetworkSimplex {
 
   /** As {@link #solveAuto(DiscreteMeasure, DiscreteMeasure, double)}, reporting progress to {@code listener}. */
   public Result solveAuto(DiscreteMeasure mu, DiscreteMeasure nu, double p, ProgressListener listener) {
-    return solve(mu.weights(), nu.weights(), CostMatrix.groundCost(mu.atoms(), nu.atoms(), p), listener);
+    return OptimalTransport.exact(mu, nu, p, config, listener);
   }
 
   /**
