@@ -62,6 +62,7 @@ public final class ExactOtBench {
     if (sizes.isEmpty()) {
       sizes = java.util.List.of(1000, 2000, 4000);
     }
+    System.out.println("# " + dev.geodesic.linalg.BlasBackend.current().summaryLine());
     System.out.println("# blas=" + Blas.get().implementationName() + " d=" + D + " seed=" + SEED
         + " threads=" + Runtime.getRuntime().availableProcessors() + " max_heap_mib="
         + Runtime.getRuntime().maxMemory() / (1 << 20));
