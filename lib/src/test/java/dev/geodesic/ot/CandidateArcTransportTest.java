@@ -93,6 +93,27 @@ class CandidateArcTransportTest {
   }
 
   @Test
+  void theExactProblemTakesThisSolverAtScaleAndAgreesWithTheFullSimplex() {
+    // n·m ≥ MIN_ARCS, weighted, far from the origin (offset 1e4, spread 1): OptimalTransport.solve
+    // (what `ot --solver exact` calls) against the full simplex on the dense cost; the plan's cost by
+    // differences (the `cost` column of plan.parquet) adds up to the reported cost.
+    int n = 1100;
+    int m = 1000;
+    assertTrue((long) n * m >= CandidateArcTransport.MIN_ARCS);
+    DiscreteMeasure mu = new DiscreteMeasure(TestData.gaussian(71, "x", 4, n, 1e4, 1.0),
+        TestData.randomWeights(72, "a", n));
+    DiscreteMeasure nu = new DiscreteMeasure(TestData.gaussian(73, "y", 4, m, 1e4 + 0.3, 1.0),
+        TestData.randomWeights(74, "b", m));
+    TransportResult r = OptimalTransport.solve(mu, nu, new OtProblem.Exact(new GroundCost(2.0)));
+    NetworkSimplex.Result full = new NetworkSimplex().solve(mu.weights(), nu.weights(),
+        DenseCostMatrix.groundCost(mu.atoms(), nu.atoms(), 2.0));
+    assertEquals(full.cost(), r.cost(), 1e-12 * full.cost(), "cost vs the full network simplex");
+    assertEquals(r.cost(), r.plan().orElseThrow().cost(new GroundCost(2.0).between(mu, nu)), 1e-13 * r.cost(),
+        "plan cost column sum");
+    assertEquals(r.cost(), ((TransportResult.Exact) r.details()).dualObjective(), 1e-11 * r.cost(), "strong duality");
+  }
+
+  @Test
   void columnGenerationTakesSeveralRoundsFromOneNeighbour() {
     DenseMatrix x = TestData.gaussian(41, "x", 3, 200, 0.0, 1.0);
     DenseMatrix y = TestData.gaussian(42, "y", 3, 200, 2.0, 1.0);
