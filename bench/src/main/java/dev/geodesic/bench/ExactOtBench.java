@@ -30,7 +30,9 @@ import java.util.SplittableRandom;
  * The first size runs once more before timing to warm the JIT; each timed run includes every cost
  * computation (the dense matrix's gemm for the full solver, all pricing for the candidate solver).
  * {@code --fly} also times the full solver with on-the-fly costs. Prints one line per run:
- * {@code n mode cost seconds pivots rounds arcs max_dual_violation tolerance}.
+ * {@code n mode cost seconds pivots rounds arcs max_dual_violation tolerance cpu_seconds} (wall seconds, and
+ * the process's CPU seconds over the solve, all threads: under load from other processes the wall time
+ * grows while the CPU time stays near the work done).
  */
 public final class ExactOtBench {
   private static final int D = 10;
@@ -66,7 +68,7 @@ public final class ExactOtBench {
     System.out.println("# blas=" + Blas.get().implementationName() + " d=" + D + " seed=" + SEED
         + " threads=" + Runtime.getRuntime().availableProcessors() + " max_heap_mib="
         + Runtime.getRuntime().maxMemory() / (1 << 20));
-    System.out.println("# n mode cost seconds pivots rounds arcs max_dual_violation tolerance");
+    System.out.println("# n mode cost seconds pivots rounds arcs max_dual_violation tolerance cpu_seconds");
     NetworkSimplex full = new NetworkSimplex();
     CandidateArcTransport candidate = new CandidateArcTransport();
     boolean warm = false;
@@ -88,25 +90,34 @@ public final class ExactOtBench {
       }
       for (int rep = 0; rep < repeat; rep++) {
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         CandidateArcTransport.Result c = candidate.solve(mu, nu, 2.0);
         double secs = (System.nanoTime() - t0) * 1e-9;
-        System.out.printf(Locale.ROOT, "%d candidate %.12f %.3f %d %d %d %.3e %.3e%n", n, c.solution().cost(), secs,
-            c.solution().iterations(), c.rounds(), c.candidateArcs(), c.maxDualViolation(), c.tolerance());
+        double cpu = (processCpuNanos() - cpu0) * 1e-9;
+        System.out.printf(Locale.ROOT, "%d candidate %.12f %.3f %d %d %d %.3e %.3e %.3f%n", n, c.solution().cost(), secs,
+            c.solution().iterations(), c.rounds(), c.candidateArcs(), c.maxDualViolation(), c.tolerance(), cpu);
         if (n <= fullMax) {
           t0 = System.nanoTime();
+          cpu0 = processCpuNanos();
           NetworkSimplex.Result r = full.solve(mu.weights(), nu.weights(), DenseCostMatrix.groundCost(x, y, 2.0));
           secs = (System.nanoTime() - t0) * 1e-9;
-          System.out.printf(Locale.ROOT, "%d dense %.12f %.3f %d - - - -%n", n, r.cost(), secs, r.iterations());
+          cpu = (processCpuNanos() - cpu0) * 1e-9;
+          System.out.printf(Locale.ROOT, "%d dense %.12f %.3f %d - - - - %.3f%n", n, r.cost(), secs, r.iterations(), cpu);
           if (fly) {
             t0 = System.nanoTime();
             r = full.solve(mu.weights(), nu.weights(), new PointCloudCost(x, y, 2.0));
             secs = (System.nanoTime() - t0) * 1e-9;
-            System.out.printf(Locale.ROOT, "%d on-the-fly %.12f %.3f %d - - - -%n", n, r.cost(), secs, r.iterations());
+            System.out.printf(Locale.ROOT, "%d on-the-fly %.12f %.3f %d - - - - -%n", n, r.cost(), secs, r.iterations());
           }
         }
         System.out.flush();
       }
     }
+  }
+
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0L;
   }
 
   static DenseMatrix gaussian(int n, String side, double shift) {
