@@ -8,14 +8,14 @@
 # POT and the full simplex run for n ≤ POT_MAX (default 4000: POT's dense n×n matrix); the candidate
 # solver runs for every size in a 4 GB heap (JAVA_HEAP, default 4g).
 # Usage: bench/ot-vs-pot.sh [n ...]   (default 1000 2000 4000 20000 50000); FLY=1 also times the
-# full simplex with on-the-fly costs; REPEAT=R repeats each Geodesic solve.
+# full simplex with on-the-fly costs; REPEAT=R repeats each Geodesic solve; OUT=DIR (default bench/target/ot-vs-pot).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 SIZES=("$@")
 if [ ${#SIZES[@]} -eq 0 ]; then SIZES=(1000 2000 4000 20000 50000); fi
 POT_MAX=${POT_MAX:-4000}
-OUT=bench/target/ot-vs-pot
+OUT=${OUT:-bench/target/ot-vs-pot}
 mkdir -p "$OUT"
 CP="$(bench/classpath.sh)"
 EXTRA=(--full-max "$POT_MAX" --points-max "$POT_MAX" --repeat "${REPEAT:-1}")
