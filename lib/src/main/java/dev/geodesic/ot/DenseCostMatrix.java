@@ -9,6 +9,9 @@ import dev.geodesic.linalg.DenseMatrix;
  * {@link PointCloudCost} when that does not fit.
  */
 public final class DenseCostMatrix implements CostMatrix {
+  /** Relative accuracy of each p = 2 entry of {@link #groundCost} against the squared distance by differences. */
+  public static final double RELATIVE_ACCURACY = 1e-13;
+
   private final int n;
   private final int m;
   private final double[] values;
@@ -40,8 +43,10 @@ public final class DenseCostMatrix implements CostMatrix {
 
   /**
    * C_ij = ‖x_i − y_j‖^p for the columns of x (d×n) and y (d×m). For p = 2 the matrix is one
-   * {@code gemm}, C = ‖x‖² + ‖y‖² − 2XᵀY (clipped at 0 against cancellation); other p compute each
-   * distance directly.
+   * {@code gemm}, C = ‖x'‖² + ‖y'‖² − 2X'ᵀY' on both clouds centred on a common point
+   * ({@link CentredSquaredDistances}); every entry whose rounding bound exceeds
+   * {@link #RELATIVE_ACCURACY} of its value is recomputed by differences, so each entry is within
+   * that relative accuracy of ‖x_i − y_j‖² summed by differences. Other p compute each distance directly.
    */
   public static DenseCostMatrix groundCost(DenseMatrix x, DenseMatrix y, double p) {
     PointCloudCost.checkExponent(p);
@@ -53,20 +58,10 @@ public final class DenseCostMatrix implements CostMatrix {
     int m = y.cols();
     double[] c;
     if (p == 2.0) {
-      // YᵀX is m×n column-major, i.e. the n×m matrix XᵀY row-major: entry (i, j) at i*m + j.
-      DenseMatrix g = DenseMatrix.zeros(m, n);
-      Blas.get().gemm(true, false, -2.0, y, x, 0.0, g);
-      c = g.values();
-      double[] nx = squaredNorms(x);
-      double[] ny = squaredNorms(y);
-      for (int i = 0; i < n; i++) {
-        int base = i * m;
-        double ni = nx[i];
-        for (int j = 0; j < m; j++) {
-          double v = c[base + j] + ni + ny[j];
-          c[base + j] = v > 0 ? v : 0.0;
-        }
-      }
+      c = new double[Math.multiplyExact(n, m)];
+      CentredSquaredDistances e = new CentredSquaredDistances(x, y);
+      e.expand(0, n, c);
+      refine(e, 0, n, c);
     } else {
       PointCloudCost pc = new PointCloudCost(x, y, p);
       c = new double[Math.multiplyExact(n, m)];
@@ -80,6 +75,27 @@ public final class DenseCostMatrix implements CostMatrix {
       java.util.Arrays.fill(c, 0.0);
     }
     return new DenseCostMatrix(n, m, c);
+  }
+
+  /**
+   * Overwrites the entries of rows [i0, i1) of a block (row-major, m columns) whose expansion error
+   * bound exceeds {@link #RELATIVE_ACCURACY} of the value with the value by differences; the
+   * others are then positive (a negative value always fails the test).
+   */
+  static void refine(CentredSquaredDistances e, int i0, int i1, double[] block) {
+    int m = e.cols();
+    double maxNorm = e.maxColumnNorm();
+    for (int i = i0; i < i1; i++) {
+      int base = (i - i0) * m;
+      double rowBound = e.rowErrorBound(i, maxNorm);
+      for (int j = 0; j < m; j++) {
+        double v = block[base + j];
+        // cheap test on the row's bound first; the entry's own bound only when that fails
+        if (rowBound > RELATIVE_ACCURACY * v && e.errorBound(i, j) > RELATIVE_ACCURACY * v) {
+          block[base + j] = e.byDifference(i, j);
+        }
+      }
+    }
   }
 
   static double[] squaredNorms(DenseMatrix x) {

@@ -126,11 +126,13 @@ public final class NetworkSimplex {
   }
 
   /**
-   * Exact OT between two measures for the ground cost ‖x − y‖^p, with {@link CostMatrix#groundCost}'s
-   * choice of dense or on-the-fly costs.
+   * Exact OT between two measures for the ground cost ‖x − y‖^p, the method chosen by size
+   * ({@link OptimalTransport#exact}): this solver with {@link CostMatrix#groundCost}'s choice of dense
+   * or on-the-fly costs below {@link CandidateArcTransport#MIN_ARCS} arcs, else
+   * {@link CandidateArcTransport} with this solver's pivot budget and block size.
    */
   public Result solveAuto(DiscreteMeasure mu, DiscreteMeasure nu, double p) {
-    return solve(mu.weights(), nu.weights(), CostMatrix.groundCost(mu.atoms(), nu.atoms(), p));
+    return solveAuto(mu, nu, p, ProgressListener.none());
   }
 
   /** Exact OT between two measures for the ground cost ‖x − y‖^p, cost computed on the fly (O(n + m) memory). */
@@ -155,7 +157,7 @@ public final class NetworkSimplex {
 
   /** As {@link #solveAuto(DiscreteMeasure, DiscreteMeasure, double)}, reporting progress to {@code listener}. */
   public Result solveAuto(DiscreteMeasure mu, DiscreteMeasure nu, double p, ProgressListener listener) {
-    return solve(mu.weights(), nu.weights(), CostMatrix.groundCost(mu.atoms(), nu.atoms(), p), listener);
+    return OptimalTransport.exact(mu, nu, p, config, listener);
   }
 
   /**
@@ -258,8 +260,12 @@ public final class NetworkSimplex {
     return Arrays.copyOf(idx, k);
   }
 
-  /** The spanning-tree basis and the simplex loop. Nodes: sources 0..n-1, sinks n..n+m-1. */
-  private static final class Tree {
+  /**
+   * The spanning-tree basis and the simplex loop. Nodes: sources 0..n-1, sinks n..n+m-1. Prices all
+   * n·m arcs by default; after {@link #useArcs} only the given candidate arcs (the restricted
+   * problem of {@link CandidateArcTransport}, which keeps the basis between its rounds).
+   */
+  static final class Tree {
     private static final byte UP = 1; // arc points child → parent (child is the source)
     private static final byte DOWN = 0; // arc points parent → child (child is the sink)
 
@@ -285,6 +291,14 @@ public final class NetworkSimplex {
     private int curI;
     private int curJ;
     private final double[] rowBuf;
+
+    // candidate arcs (null: all n·m arcs), priced cyclically in blocks of sparseBlock
+    private int[] arcRow;
+    private int[] arcCol;
+    private double[] arcCost;
+    private int arcCount;
+    private int arcCursor;
+    private int sparseBlock;
 
     Tree(double[] a, double[] b, CostMatrix cost, Config config) {
       this.n = a.length;
@@ -437,10 +451,36 @@ public final class NetworkSimplex {
       prevSib[child] = -1;
     }
 
+    /** Restricts pricing to the arcs (rows[k], cols[k]) with costs costs[k], k < count (arrays kept). */
+    void useArcs(int[] rows, int[] cols, double[] costs, int count) {
+      arcRow = rows;
+      arcCol = cols;
+      arcCost = costs;
+      arcCount = count;
+      arcCursor = 0;
+      sparseBlock = (int) Math.max(10, Math.ceil(Math.sqrt((double) count)));
+    }
+
+    /** The pivot tolerance ε = {@value #PIVOT_TOLERANCE}·C_max this tree enters arcs with. */
+    double tolerance() {
+      return eps;
+    }
+
+    /** π_i (sources, i < n: u_i = −π_i) and π_{n+j} (sinks: v_j = π_{n+j}); live, not a copy. */
+    double[] potentials() {
+      return pi;
+    }
+
+    /** Whether the last {@link #run} stopped because no arc prices in (rather than the pivot budget). */
+    boolean optimal() {
+      return optimalAtLimit;
+    }
+
     long run(ProgressListener listener) {
       long it = 0;
       long start = System.nanoTime();
       long lastReport = start;
+      optimalAtLimit = true;
       while (it < maxIterations) {
         if (!price()) {
           return it;
@@ -460,6 +500,28 @@ public final class NetworkSimplex {
       return it;
     }
 
+    /** π recomputed along the tree from the root, so that every basic arc has reduced cost exactly 0. */
+    void refreshPotentials() {
+      pi[root] = 0.0;
+      int x = root;
+      while (true) {
+        int fc = firstChild[x];
+        if (fc >= 0) {
+          x = fc;
+        } else {
+          while (x != root && nextSib[x] < 0) {
+            x = parent[x];
+          }
+          if (x == root) {
+            break;
+          }
+          x = nextSib[x];
+        }
+        int par = parent[x];
+        pi[x] = x < n ? pi[par] - cost.cost(x, par - n) : pi[par] + cost.cost(par, x - n);
+      }
+    }
+
     private boolean optimalAtLimit = true;
     private int enterI;
     private int enterJ;
@@ -467,6 +529,9 @@ public final class NetworkSimplex {
 
     /** Block search: the most negative reduced cost C_ij + π_i − π_{n+j} in the first block that has one. */
     private boolean price() {
+      if (arcRow != null) {
+        return priceCandidates();
+      }
       long total = (long) n * m;
       long scanned = 0;
       int left = blockSize;
@@ -524,6 +589,42 @@ public final class NetworkSimplex {
       }
       enterI = bi;
       enterJ = bj;
+      enterRc = best;
+      return true;
+    }
+
+    /** Block search over the candidate arcs only. */
+    private boolean priceCandidates() {
+      final double[] p = pi;
+      final int off = n;
+      double best = -eps;
+      int bk = -1;
+      int k = arcCursor;
+      int scanned = 0;
+      while (scanned < arcCount) {
+        int len = Math.min(Math.min(sparseBlock, arcCount - k), arcCount - scanned);
+        for (int q = k, end = k + len; q < end; q++) {
+          double r = arcCost[q] + p[arcRow[q]] - p[off + arcCol[q]];
+          if (r < best) {
+            best = r;
+            bk = q;
+          }
+        }
+        scanned += len;
+        k += len;
+        if (k == arcCount) {
+          k = 0;
+        }
+        if (bk >= 0) {
+          break;
+        }
+      }
+      arcCursor = k;
+      if (bk < 0) {
+        return false;
+      }
+      enterI = arcRow[bk];
+      enterJ = arcCol[bk];
       enterRc = best;
       return true;
     }
@@ -631,26 +732,8 @@ public final class NetworkSimplex {
 
     /** Potentials recomputed from the tree (exact equality on basic arcs), then the sparse plan. */
     Result result(long iterations) {
+      refreshPotentials();
       int nodes = n + m;
-      // preorder from the root
-      pi[root] = 0.0;
-      int x = root;
-      while (true) {
-        int fc = firstChild[x];
-        if (fc >= 0) {
-          x = fc;
-        } else {
-          while (x != root && nextSib[x] < 0) {
-            x = parent[x];
-          }
-          if (x == root) {
-            break;
-          }
-          x = nextSib[x];
-        }
-        int par = parent[x];
-        pi[x] = x < n ? pi[par] - cost.cost(x, par - n) : pi[par] + cost.cost(par, x - n);
-      }
       int nnz = 0;
       for (int k = 0; k < nodes; k++) {
         if (k != root && flow[k] > 0) {

@@ -6,7 +6,8 @@ import dev.geodesic.progress.ProgressListener;
  * The one entry point for OT between two discrete measures, in the spirit of POT's {@code ot.solve}:
  * the problem says which solver ({@link OtProblem.Exact}, {@link OtProblem.Entropic},
  * {@link OtProblem.Sliced}) and the answer is always a {@link TransportResult}. The algorithms stay
- * in their own classes ({@link NetworkSimplex}, {@link SinkhornSolver}, {@link SlicedWasserstein}).
+ * in their own classes ({@link NetworkSimplex}, {@link CandidateArcTransport}, {@link SinkhornSolver},
+ * {@link SlicedWasserstein}); {@link #exact} chooses between the two exact methods by size.
  */
 public final class OptimalTransport {
   private OptimalTransport() {}
@@ -43,5 +44,29 @@ public final class OptimalTransport {
           + cost.rows() + "x" + cost.cols() + " cost matrix");
     }
     return problem.solve(a, b, cost, listener);
+  }
+
+  /**
+   * Exact OT for the ground cost ‖x − y‖^p by the method that suits the size: the full
+   * {@link NetworkSimplex} (dense costs, or on the fly past {@link CostMatrix#DENSE_LIMIT}) when
+   * n·m &lt; {@link CandidateArcTransport#MIN_ARCS}, else {@link CandidateArcTransport} (candidate arcs,
+   * all arcs priced by BLAS, certified by its duals; O((n + m)·d + candidates) memory). Both return
+   * the plan in the input's indices and duals feasible on every arc to
+   * {@value NetworkSimplex#PIVOT_TOLERANCE}·C_max. The {@code ot} command's exact solver and
+   * FedWaD's solves ({@link NetworkSimplex#solveAuto}) come here.
+   *
+   * @param simplex the pivot budget (per pricing round for {@link CandidateArcTransport}) and block size
+   */
+  public static NetworkSimplex.Result exact(DiscreteMeasure mu, DiscreteMeasure nu, double p,
+      NetworkSimplex.Config simplex, ProgressListener listener) {
+    if (mu.dimension() != nu.dimension()) {
+      throw new IllegalArgumentException("dimension mismatch: " + mu.dimension() + " vs " + nu.dimension());
+    }
+    if ((long) mu.size() * nu.size() >= CandidateArcTransport.MIN_ARCS) {
+      return new CandidateArcTransport(CandidateArcTransport.Config.defaults().withSimplex(simplex))
+          .solve(mu, nu, p, listener).solution();
+    }
+    return new NetworkSimplex(simplex).solve(mu.weights(), nu.weights(),
+        CostMatrix.groundCost(mu.atoms(), nu.atoms(), p), listener);
   }
 }

@@ -23,7 +23,7 @@ public sealed interface OtProblem permits OtProblem.Exact, OtProblem.Entropic, O
    */
   TransportResult solve(double[] a, double[] b, CostMatrix cost, ProgressListener listener);
 
-  /** Exact W_p by {@link NetworkSimplex}, with its pivot budget. */
+  /** Exact W_p by {@link OptimalTransport#exact} (network simplex, on candidate arcs at scale), with its pivot budget. */
   record Exact(GroundCost groundCost, NetworkSimplex.Config simplex) implements OtProblem {
     public Exact(GroundCost groundCost) {
       this(groundCost, NetworkSimplex.Config.defaults());
@@ -32,7 +32,7 @@ public sealed interface OtProblem permits OtProblem.Exact, OtProblem.Entropic, O
     @Override
     public TransportResult solve(DiscreteMeasure mu, DiscreteMeasure nu, ProgressListener listener) {
       double p = groundCost.p();
-      NetworkSimplex.Result r = new NetworkSimplex(simplex).solveAuto(mu, nu, p, listener);
+      NetworkSimplex.Result r = OptimalTransport.exact(mu, nu, p, simplex, listener);
       boolean optimal = r.status() == NetworkSimplex.Status.OPTIMAL;
       return new TransportResult(TransportQuantity.WASSERSTEIN, r.cost(), r.wasserstein(p),
           Optional.of(r.plan()), r.iterations(),

@@ -10,6 +10,9 @@
  *       simplex method with block-search pivoting, over a {@link dev.geodesic.ot.CostMatrix} that is
  *       either dense ({@link dev.geodesic.ot.DenseCostMatrix}) or computed on the fly
  *       ({@link dev.geodesic.ot.PointCloudCost}).</li>
+ *   <li>{@link dev.geodesic.ot.CandidateArcTransport} — exact OT at scale: the network simplex on
+ *       candidate arcs, all n·m arcs priced by BLAS in parallel row blocks until the duals certify the
+ *       plan; {@link dev.geodesic.ot.OptimalTransport#exact} chooses between the two exact methods.</li>
  *   <li>{@link dev.geodesic.ot.SinkhornSolver} — entropic OT, log-domain stabilized with ε-scaling;
  *       {@link dev.geodesic.ot.EntropicPolicy} holds its default ε, dense-plan limit and plan
  *       sparsification.</li>
