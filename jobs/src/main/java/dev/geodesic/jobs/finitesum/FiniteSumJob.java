@@ -88,7 +88,7 @@ public final class FiniteSumJob {
     Regularizer penalty = Regularizer.of(settings.l1(), settings.l2());
     double density = (double) stats.nonZeros / ((double) stats.rows * Math.max(1, d));
     SparkFiniteSumShards shards = SparkFiniteSumShards.build(jsc, rows, d, layout, loss, penalty, settings.intercept(),
-        center);
+        center, null);
     run.log().printf(Locale.ROOT, "[finite-sum] %d rows × %d features (density %.3g) in %d %s shards, loss %s, K = %d%n",
         shards.rows(), d, density, shards.shards(), layout.label(), loss, loss.outputs());
     run.solveStarted();
