@@ -14,6 +14,7 @@ public final class VarianceReducedTrainingSummary implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final double[] objectiveHistory;
+  private final double[] secondsHistory;
   private final int totalIterations;
   private final double epochs;
   private final double gradientMappingNorm;
@@ -24,6 +25,8 @@ public final class VarianceReducedTrainingSummary implements Serializable {
 
   VarianceReducedTrainingSummary(VarianceReducedFit.Fit fit) {
     this.objectiveHistory = fit.objectiveHistory();
+    this.secondsHistory = fit.outcome().trace().records().stream().mapToDouble(IterationRecord::elapsedSeconds)
+        .toArray();
     this.totalIterations = fit.outcome().iterations();
     this.epochs = fit.outcome().counts().dataPasses();
     IterationRecord last = fit.outcome().last().orElseThrow();
@@ -37,6 +40,11 @@ public final class VarianceReducedTrainingSummary implements Serializable {
   /** F + h after each round. */
   public double[] objectiveHistory() {
     return objectiveHistory.clone();
+  }
+
+  /** Seconds since the first round started, at the end of each round (time to a target objective). */
+  public double[] secondsHistory() {
+    return secondsHistory.clone();
   }
 
   /** Rounds run. */
