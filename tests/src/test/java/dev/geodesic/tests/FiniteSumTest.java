@@ -187,7 +187,7 @@ class FiniteSumTest {
   void l1PathPointsAreTheColdStartOptima() throws Exception {
     Path out = dir.resolve("l1-path");
     ok("finite-sum", "--input", dense.toString(), "--output", out.toString(), "--method", "saga", "--l2", "0.001",
-        "--l1-path", "0.1:0.005:4", "--tol", "1e-7", "--max-epochs", "300", "--inner-passes", "3");
+        "--l1-path", "0.1:0.005:4", "--tol", "1e-6", "--max-epochs", "300", "--inner-passes", "3");
     Map<String, Object> s = summary(out);
     assertEquals(4, ((Number) s.get("path_points")).intValue(), s.toString());
     assertEquals("converged", s.get("status"), s.toString());

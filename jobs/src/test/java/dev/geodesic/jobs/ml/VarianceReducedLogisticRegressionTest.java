@@ -206,7 +206,7 @@ class VarianceReducedLogisticRegressionTest extends SparkTestBase {
   /** fit, save, load, transform: the same rawPrediction, probability and prediction; params survive. */
   @Test
   void pipelineRoundTrip() throws Exception {
-    VarianceReducedLogisticRegression lr = new VarianceReducedLogisticRegression().setRegParam(0.01).setMaxIter(40)
+    VarianceReducedLogisticRegression lr = new VarianceReducedLogisticRegression().setRegParam(0.01).setMaxIter(10)
         .setThreshold(0.6).setSolver("svrg");
     Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {lr});
     PipelineModel fitted = pipeline.fit(data);
@@ -236,7 +236,7 @@ class VarianceReducedLogisticRegressionTest extends SparkTestBase {
     lr.write().overwrite().save(e);
     VarianceReducedLogisticRegression back = VarianceReducedLogisticRegression.load(e);
     assertEquals(lr.uid(), back.uid());
-    assertEquals(40, back.getMaxIter());
+    assertEquals(10, back.getMaxIter());
     assertEquals(0.6, back.getThreshold());
   }
 
