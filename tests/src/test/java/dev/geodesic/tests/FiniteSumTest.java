@@ -188,6 +188,8 @@ class FiniteSumTest {
     Path out = dir.resolve("l1-path");
     ok("finite-sum", "--input", dense.toString(), "--output", out.toString(), "--method", "saga", "--l2", "0.001",
         "--l1-path", "0.1:0.005:4", "--tol", "1e-6", "--max-epochs", "300", "--inner-passes", "3");
+    SummarySchemaTest.assertConforms("finite-sum", out);
+    assertTrue(java.nio.file.Files.exists(out.resolve("coefficients.parquet")), "the last point's coefficients");
     Map<String, Object> s = summary(out);
     assertEquals(4, ((Number) s.get("path_points")).intValue(), s.toString());
     assertEquals("converged", s.get("status"), s.toString());
