@@ -77,6 +77,11 @@ public final class FiniteSumProblem implements Serializable {
     return new FiniteSumProblem(data, labels, loss, penalty, intercept, mean == null ? null : mean.clone());
   }
 
+  /** The same rows, labels and center under another penalty (the rows are shared, not copied). */
+  public FiniteSumProblem withPenalty(Regularizer h) {
+    return new FiniteSumProblem(data, labels, loss, h, intercept, center);
+  }
+
   /** The same problem on rows [from, to) (a shard), with the same center. */
   public FiniteSumProblem rows(int from, int to) {
     return new FiniteSumProblem(data.slice(from, to), java.util.Arrays.copyOfRange(labels, from, to), loss, penalty,

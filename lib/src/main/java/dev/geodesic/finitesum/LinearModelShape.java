@@ -11,6 +11,11 @@ import java.io.Serializable;
  */
 public record LinearModelShape(int features, int outputs, boolean intercept, Regularizer penalty, double[] center)
     implements Serializable {
+  /** The same model under another penalty. */
+  public LinearModelShape withPenalty(Regularizer h) {
+    return new LinearModelShape(features, outputs, intercept, h, center);
+  }
+
   /** d·K: the penalized coordinates, first in x. */
   public int weightCount() {
     return features * outputs;

@@ -178,6 +178,42 @@ class FiniteSumTest {
     }
   }
 
+  /**
+   * An L1 path (λ₂ fixed), warm-started in one run: every point's objective is FISTA's cold-start optimum
+   * for its λ to 1e-8, its support is FISTA's, and the support grows as λ₁ falls (as it does for the
+   * cold solves on these rows).
+   */
+  @Test
+  void l1PathPointsAreTheColdStartOptima() throws Exception {
+    Path out = dir.resolve("l1-path");
+    ok("finite-sum", "--input", dense.toString(), "--output", out.toString(), "--method", "saga", "--l2", "0.001",
+        "--l1-path", "0.1:0.005:4", "--tol", "1e-6", "--max-epochs", "300", "--inner-passes", "3");
+    SummarySchemaTest.assertConforms("finite-sum", out);
+    assertTrue(java.nio.file.Files.exists(out.resolve("coefficients.parquet")), "the last point's coefficients");
+    Map<String, Object> s = summary(out);
+    assertEquals(4, ((Number) s.get("path_points")).intValue(), s.toString());
+    assertEquals("converged", s.get("status"), s.toString());
+    assertEquals("l1", s.get("path_penalty"));
+    List<Row> points = spark().read().parquet(out.resolve("path.parquet").toString()).orderBy("point").collectAsList();
+    assertEquals(4, points.size());
+    int previous = -1;
+    for (Row p : points) {
+      double l1 = p.getDouble(p.fieldIndex("l1"));
+      FiniteSumResult ref = reference(denseX, denseY, l1, 0.001);
+      double gap = p.getDouble(p.fieldIndex("objective")) - ref.objective();
+      assertTrue(gap <= 1e-8 && gap > -1e-10, "λ₁ = " + l1 + ": gap " + gap);
+      int support = 0;
+      for (int j = 0; j < D; j++) {
+        support += ref.weights()[j] != 0 ? 1 : 0;
+      }
+      assertEquals(support, p.getInt(p.fieldIndex("nonzeros")), "support at λ₁ = " + l1);
+      assertTrue(support >= previous, "support shrank at λ₁ = " + l1);
+      previous = support;
+    }
+    assertTrue(previous > ((Number) points.get(0).getInt(points.get(0).fieldIndex("nonzeros"))).intValue(),
+        "the grid spans supports of different sizes");
+  }
+
   static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -67,6 +67,14 @@ public final class FiniteSumCommand extends JobCommand {
       description = "svrg/saga: local passes over each partition's rows per round. Default: ${DEFAULT-VALUE}.")
   double innerPasses;
 
+  @Option(names = "--l2-path", paramLabel = "GRID",
+      description = "Regularization path over λ₂: FROM:TO:N (log-spaced) or a comma list, warm-started in order.")
+  String l2Path;
+
+  @Option(names = "--l1-path", paramLabel = "GRID",
+      description = "Regularization path over λ₁ (with --l2 fixed), as --l2-path. Each point stops at --tol (default 1e-6) or --max-epochs.")
+  String l1Path;
+
   @Mixin
   IterationOptions iteration;
 
@@ -98,9 +106,21 @@ public final class FiniteSumCommand extends JobCommand {
     OptionChecks.positive("--max-epochs", maxEpochs);
     OptionChecks.positive("--inner-passes", innerPasses);
     iteration.driverOptions();
+    double[] path = null;
+    FiniteSumChoices.PathPenalty which = null;
+    if (l1Path != null || l2Path != null) {
+      if (l1Path != null && l2Path != null) {
+        throw new InvalidInputException("--l1-path and --l2-path exclude each other (one path per run)");
+      }
+      if (fstar != null) {
+        throw new InvalidInputException("--fstar does not apply to a path (each λ has its own optimum)");
+      }
+      which = l1Path != null ? FiniteSumChoices.PathPenalty.L1 : FiniteSumChoices.PathPenalty.L2;
+      path = FiniteSumChoices.pathGrid("--" + which + "-path", l1Path != null ? l1Path : l2Path);
+    }
     settings = new FiniteSumJob.Settings(method, loss, huberDelta, l1, l2, !noIntercept,
         step == null ? Double.NaN : step, fstar == null ? Double.NaN : fstar, targetGap == null ? 0 : targetGap,
-        tol == null ? 0 : tol, maxEpochs, layout, innerPasses, seed);
+        tol == null ? 0 : tol, maxEpochs, layout, innerPasses, seed, path, which);
   }
 
   @Override

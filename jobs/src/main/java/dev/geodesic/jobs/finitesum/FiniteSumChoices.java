@@ -6,6 +6,7 @@ import dev.geodesic.finitesum.loss.BinaryLogisticLoss;
 import dev.geodesic.finitesum.loss.HuberLoss;
 import dev.geodesic.finitesum.loss.MarginLoss;
 import dev.geodesic.finitesum.loss.SquaredLoss;
+import dev.geodesic.jobs.InvalidInputException;
 import dev.geodesic.jobs.cli.OptionChecks;
 
 /** The {@code finite-sum} command's choice options, spelled as users type them. */
@@ -68,6 +69,54 @@ public final class FiniteSumChoices {
     @Override
     public String toString() {
       return OptionChecks.spelling(this);
+    }
+  }
+
+  /** Which penalty a regularization path varies. */
+  public enum PathPenalty {
+    L1, L2;
+
+    @Override
+    public String toString() {
+      return OptionChecks.spelling(this);
+    }
+  }
+
+  /**
+   * A path's grid: {@code from:to:n} (n ≥ 2 values log-spaced from {@code from} to {@code to}, both
+   * > 0) or a comma list of values ≥ 0, solved in the order given.
+   */
+  public static double[] pathGrid(String option, String spec) {
+    String s = spec.trim();
+    try {
+      if (s.contains(":")) {
+        String[] p = s.split(":", -1);
+        if (p.length != 3) {
+          throw new InvalidInputException(option + " must be FROM:TO:N or a comma list, got '" + spec + "'");
+        }
+        double from = Double.parseDouble(p[0].trim());
+        double to = Double.parseDouble(p[1].trim());
+        int n = Integer.parseInt(p[2].trim());
+        if (!(from > 0) || !(to > 0) || !Double.isFinite(from) || !Double.isFinite(to) || n < 2) {
+          throw new InvalidInputException(option + " FROM:TO:N needs FROM, TO > 0 and N >= 2, got '" + spec + "'");
+        }
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+          g[i] = i == 0 ? from : i == n - 1 ? to : Math.exp(Math.log(from) + i * (Math.log(to) - Math.log(from)) / (n - 1));
+        }
+        return g;
+      }
+      String[] p = s.split(",", -1);
+      double[] g = new double[p.length];
+      for (int i = 0; i < p.length; i++) {
+        g[i] = Double.parseDouble(p[i].trim());
+        if (!(g[i] >= 0) || !Double.isFinite(g[i])) {
+          throw new InvalidInputException(option + " values must be finite and >= 0, got '" + p[i].trim() + "'");
+        }
+      }
+      return g;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(option + " must be FROM:TO:N or a comma list of numbers, got '" + spec + "'");
     }
   }
 }

@@ -1,13 +1,13 @@
 package dev.geodesic.jobs.finitesum;
 
 import java.io.Serializable;
-import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
  * One pass over the rows before the layout: nonzeros (for the dense/sparse choice), the column sums
- * (for the center), and what the labels look like (for the loss's checks, on the driver, so a bad
- * label is an input error rather than a failed task). Mergeable, for one {@code treeAggregate}.
+ * and sums of squares (for the center and the standard deviations), and what the labels look like
+ * (for the loss's checks, on the driver, so a bad label is an input error rather than a failed task).
+ * Mergeable, for one {@code treeAggregate}.
  */
 final class InputStatistics implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -15,6 +15,8 @@ final class InputStatistics implements Serializable {
   long rows;
   long nonZeros;
   final double[] columnSums;
+  /** Σ_i a_ij², for the standard deviations of the estimators' standardization. */
+  final double[] columnSquares;
   double minLabel = Double.POSITIVE_INFINITY;
   double maxLabel = Double.NEGATIVE_INFINITY;
   boolean nonInteger;
@@ -27,17 +29,15 @@ final class InputStatistics implements Serializable {
 
   InputStatistics(int d) {
     this.columnSums = new double[d];
+    this.columnSquares = new double[d];
   }
 
   InputStatistics add(Row r) {
-    List<Object> f = r.getList(0);
-    for (int j = 0; j < columnSums.length; j++) {
-      double v = (Double) f.get(j);
-      if (v != 0.0) {
-        nonZeros++;
-        columnSums[j] += v;
-      }
-    }
+    FeatureRows.nonZeros(r, columnSums.length, null, (j, v) -> {
+      nonZeros++;
+      columnSums[j] += v;
+      columnSquares[j] += v * v;
+    });
     double y = r.getDouble(1);
     minLabel = Math.min(minLabel, y);
     maxLabel = Math.max(maxLabel, y);
@@ -67,6 +67,7 @@ final class InputStatistics implements Serializable {
     nonZeros += o.nonZeros;
     for (int j = 0; j < columnSums.length; j++) {
       columnSums[j] += o.columnSums[j];
+      columnSquares[j] += o.columnSquares[j];
     }
     minLabel = Math.min(minLabel, o.minLabel);
     maxLabel = Math.max(maxLabel, o.maxLabel);
@@ -74,5 +75,15 @@ final class InputStatistics implements Serializable {
     zero |= o.zero;
     minusOne |= o.minusOne;
     return this;
+  }
+
+  /** The sample standard deviation (denominator N − 1, as MLlib's summarizer) of column j. */
+  double std(int j) {
+    if (rows < 2) {
+      return 0.0;
+    }
+    double mean = columnSums[j] / rows;
+    double var = (columnSquares[j] - rows * mean * mean) / (rows - 1);
+    return var > 0 ? Math.sqrt(var) : 0.0;
   }
 }

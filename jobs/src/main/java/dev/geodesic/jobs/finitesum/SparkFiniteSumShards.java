@@ -49,13 +49,15 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
   }
 
   /**
-   * Lays the rows ({@code features}, {@code label}) out as one shard per non-empty partition and caches
-   * them; {@code center} (the global mean row, dense layout only) is applied to every shard.
+   * Lays the rows ({@code features} as {@code array<double>} or a Spark ML vector, {@code label}) out as
+   * one shard per non-empty partition and caches them; {@code center} (the global mean row, dense layout
+   * only) is applied to every shard; {@code scale} (null for none) multiplies column j by scale[j]
+   * before anything else. Sparse vectors go to CSR blocks entry by entry, never through a dense row.
    */
   public static SparkFiniteSumShards build(JavaSparkContext jsc, JavaRDD<Row> input, int d, Layout layout,
-      MarginLoss loss, Regularizer penalty, boolean intercept, double[] center) {
+      MarginLoss loss, Regularizer penalty, boolean intercept, double[] center, double[] scale) {
     JavaRDD<FiniteSumShard> shards = input.mapPartitionsWithIndex(
-        (p, it) -> shard(p, it, d, layout, loss, penalty, intercept, center), true);
+        (p, it) -> shard(p, it, d, layout, loss, penalty, intercept, center, scale), true);
     shards.persist(StorageLevel.MEMORY_AND_DISK());
     jsc.setJobDescription("finite-sum: lay out the rows as " + layout.label() + " blocks");
     List<double[]> stats;
@@ -76,7 +78,7 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
 
   /** One partition's rows as a shard (none for an empty partition). */
   private static Iterator<FiniteSumShard> shard(int partition, Iterator<Row> it, int d, Layout layout, MarginLoss loss,
-      Regularizer penalty, boolean intercept, double[] center) {
+      Regularizer penalty, boolean intercept, double[] center, double[] scale) {
     List<Double> labels = new ArrayList<>();
     FeatureBlock block;
     if (layout == Layout.DENSE) {
@@ -87,43 +89,25 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
         if ((long) (n + 1) * d > x.length) {
           x = Arrays.copyOf(x, (int) Math.min(Integer.MAX_VALUE - 8, 2L * x.length));
         }
-        List<Object> f = r.getList(0);
-        for (int j = 0; j < d; j++) {
-          x[n * d + j] = (Double) f.get(j);
-        }
+        double[] col = x;
+        int at = n * d;
+        FeatureRows.nonZeros(r, d, scale, (j, v) -> col[at + j] = v);
         labels.add(r.getDouble(1));
         n++;
       }
       block = new DenseFeatureBlock(DenseMatrix.wrap(d, n, Arrays.copyOf(x, n * d)));
     } else {
       // nonzeros only: a row never exists densely in the block
-      int[] ptr = new int[65];
-      int[] idx = new int[256];
-      double[] val = new double[256];
+      CsrBuilder csr = new CsrBuilder();
       int n = 0;
-      int nnz = 0;
       while (it.hasNext()) {
         Row r = it.next();
-        List<Object> f = r.getList(0);
-        for (int j = 0; j < d; j++) {
-          double v = (Double) f.get(j);
-          if (v != 0.0) {
-            if (nnz == idx.length) {
-              idx = Arrays.copyOf(idx, 2 * nnz);
-              val = Arrays.copyOf(val, 2 * nnz);
-            }
-            idx[nnz] = j;
-            val[nnz++] = v;
-          }
-        }
+        FeatureRows.nonZeros(r, d, scale, csr::add);
         labels.add(r.getDouble(1));
         n++;
-        if (n + 1 == ptr.length) {
-          ptr = Arrays.copyOf(ptr, 2 * ptr.length);
-        }
-        ptr[n] = nnz;
+        csr.endRow();
       }
-      block = new CsrFeatureBlock(d, Arrays.copyOf(ptr, n + 1), Arrays.copyOf(idx, nnz), Arrays.copyOf(val, nnz));
+      block = csr.block(d);
     }
     List<FiniteSumShard> out = new ArrayList<>(1);
     if (block.rows() > 0) {
@@ -132,6 +116,36 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
       out.add(new FiniteSumShard(partition, p));
     }
     return out.iterator();
+  }
+
+  /** Grows a CSR block's arrays row by row. */
+  private static final class CsrBuilder {
+    int[] ptr = new int[65];
+    int[] idx = new int[256];
+    double[] val = new double[256];
+    int rows;
+    int nnz;
+
+    void add(int j, double v) {
+      if (nnz == idx.length) {
+        idx = Arrays.copyOf(idx, 2 * nnz);
+        val = Arrays.copyOf(val, 2 * nnz);
+      }
+      idx[nnz] = j;
+      val[nnz++] = v;
+    }
+
+    void endRow() {
+      rows++;
+      if (rows + 1 >= ptr.length) {
+        ptr = Arrays.copyOf(ptr, 2 * ptr.length);
+      }
+      ptr[rows] = nnz;
+    }
+
+    CsrFeatureBlock block(int d) {
+      return new CsrFeatureBlock(d, Arrays.copyOf(ptr, rows + 1), Arrays.copyOf(idx, nnz), Arrays.copyOf(val, nnz));
+    }
   }
 
   @Override

@@ -32,6 +32,7 @@ public final class Schemas {
   public static final String MONOTONE_SOLUTION = "monotone-solution";
   public static final String DRCGD_AVERAGE = "drcgd-average";
   public static final String FINITE_SUM_COEFFICIENTS = "finite-sum-coefficients";
+  public static final String FINITE_SUM_PATH = "finite-sum-path";
 
   private static final Map<String, StructType> CACHE = new ConcurrentHashMap<>();
 

@@ -71,7 +71,8 @@ public final class DistributedSvrg extends FiniteSumMethod<DistributedSvrg.State
       long steps = p >= 1 ? 1 : Math.max(1L, (long) Math.ceil(Math.log1p(-u) / Math.log1p(-p)));
       passes = (double) steps / data.rows();
     }
-    LocalPassPlan plan = new LocalPassPlan(ctx.iteration(), eta, passes, options.seed(), local, data.rows());
+    LocalPassPlan plan = new LocalPassPlan(ctx.iteration(), eta, passes, options.seed(), local, data.rows(),
+        shape.penalty());
     double[] w = x;
     double[] correction = mu;
     IterateAverager avg = ctx.remote("local-passes", () -> data.localPasses(w, correction, plan));

@@ -25,6 +25,7 @@ public record FiniteSumShard(int id, FiniteSumProblem rows) implements Serializa
 
   /** The local pass from the snapshot w with correction μ; returns the local iterate and its evaluations. */
   public IterateAverager localPass(double[] w, double[] mu, LocalPassPlan plan) {
+    FiniteSumProblem rows = this.rows.withPenalty(plan.penalty());
     int n = rows.rows();
     int k = rows.outputs();
     double[] y = rows.labels();

@@ -1,5 +1,6 @@
 package dev.geodesic.finitesum.distributed;
 
+import dev.geodesic.finitesum.prox.Regularizer;
 import java.io.Serializable;
 
 /**
@@ -11,6 +12,8 @@ import java.io.Serializable;
  * @param seed the run's seed
  * @param local the local solver
  * @param totalRows N over all shards (SAGA's table mean is over all rows)
+ * @param penalty the round's h: it replaces the shards' own, so one cached layout serves every λ of a
+ *     regularization path
  */
-public record LocalPassPlan(int round, double step, double passes, long seed, LocalSolver local, long totalRows)
-    implements Serializable {}
+public record LocalPassPlan(int round, double step, double passes, long seed, LocalSolver local, long totalRows,
+    Regularizer penalty) implements Serializable {}
