@@ -25,23 +25,29 @@ public final class FedwadRoundsBench {
   private FedwadRoundsBench() {}
 
   public static void main(String[] args) {
-    int[] ns = args.length > 0 ? parse(args[0]) : new int[] {500, 2000};
+    String[] sizes = (args.length > 0 ? args[0] : "500,2000,1500:1100,2000:1300").split(",");
     int[] ds = args.length > 1 ? parse(args[1]) : new int[] {2, 10, 50};
     int support = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-    System.out.println("# n d round estimate exact rel_error_% bracket_width support seconds");
-    for (int n : ns) {
+    System.out.println("# n m d round estimate exact rel_error_% bracket_width support seconds");
+    for (String size : sizes) {
+      String[] nm = size.split(":");
+      int n = Integer.parseInt(nm[0].trim());
+      int m = nm.length > 1 ? Integer.parseInt(nm[1].trim()) : n;
       for (int d : ds) {
         DiscreteMeasure mu = DiscreteMeasure.uniform(gaussian(n, d, "mu", 0.0));
-        DiscreteMeasure nu = DiscreteMeasure.uniform(gaussian(n, d, "nu", 4.0 / Math.sqrt(d)));
+        DiscreteMeasure nu = DiscreteMeasure.uniform(gaussian(m, d, "nu", 4.0 / Math.sqrt(d)));
         double exact = new NetworkSimplex().solveAuto(mu, nu, 2.0).wasserstein(2.0);
         FederatedWasserstein.Config cfg = FederatedWasserstein.Config.defaults(1).withTolerance(0)
-            .withInitial(support > 0 ? support : n, 1.0);
+            .withInitial(support, 1.0);
+        long t0 = System.nanoTime();
         FederatedWasserstein.Result r = new FederatedWasserstein(cfg).run(mu, nu, rec -> System.out.printf(Locale.ROOT,
-            "%d %d %d %.6f %.6f %.4f %.4f %d %.2f%n", n, d, rec.iteration(), rec.metric("estimate"), exact,
+            "%d %d %d %d %.6f %.6f %.4f %.4f %d %.2f%n", n, m, d, rec.iteration(), rec.metric("estimate"), exact,
             100 * (rec.metric("estimate") - exact) / exact, rec.metric("bracket_width"), (int) rec.metric("support"),
             rec.elapsedSeconds()));
-        System.out.printf(Locale.ROOT, "## n=%d d=%d S=%d exact=%.6f final estimate=%.6f error=%.4f%% bracket=[%.6f, %.6f]%n",
-            n, d, cfg.initialSupport(), exact, r.estimate(), 100 * (r.estimate() - exact) / exact, r.lower(), r.upper());
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        System.out.printf(Locale.ROOT, "## n=%d m=%d d=%d exact=%.6f final estimate=%.6f error=%.4f%% bracket=[%.6f, %.6f] "
+            + "width=%.4f%% seconds=%.1f%n", n, m, d, exact, r.estimate(), 100 * (r.estimate() - exact) / exact, r.lower(),
+            r.upper(), 100 * (r.upper() - r.lower()) / r.upper(), seconds);
       }
     }
   }

@@ -24,6 +24,9 @@ public final class HeatMapPlot {
    * Size in pixels; whether each cell carries its value as text, and the {@link
    * java.text.DecimalFormat} pattern of that text.
    */
+  /** Colour bands in the legend. */
+  static final int LEGEND_BANDS = 6;
+
   public record Options(int width, int height, boolean showValues, String valuePattern) {
     public Options {
       if (width < 100 || height < 100) {
@@ -113,6 +116,12 @@ public final class HeatMapPlot {
     st.setMax(rangeMax);
     st.setShowValue(options.showValues());
     st.setHeatMapValueDecimalPattern(options.valuePattern());
+    // The gradient legend prints raw doubles (XChart's Legend_HeatMap appends min and max unformatted); the
+    // piecewise legend labels each colour band through the formatter, so use it with 6-significant-digit labels.
+    st.setPiecewise(true);
+    st.setPiecewiseRanged(true);
+    st.setSplitNumber(LEGEND_BANDS);
+    st.setHeatMapDecimalValueFormatter(v -> HtmlReport.formatValue(v));
     st.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(9, 14 - Math.max(rows, cols) / 3)));
     st.setValueFontColor(Color.BLACK);
     st.setPlotGridLinesVisible(false);
