@@ -37,7 +37,8 @@ import java.util.SplittableRandom;
  * ξ⁽ᵏ⁾, the {@code t_a}, {@code t_b}, {@code t_server} drawn for the round ({@code t_server} is drawn but
  * unused in the last round, which needs no server solve), and {@code lower_bound}, the
  * {@link SummaryLowerBounds.Kind#code() code} of the bound that gives max L so far (0 = |d_A − d_B|,
- * 1 = Gelbrich, 2 = 1-D projection).
+ * 1 = Gelbrich, 2 = 1-D projection), and {@code lower_triangle} = |d_A − d_B| of the round (the bound
+ * without summaries).
  *
  * <p>Lower bound: before the first round the server may ask both clients for summaries (moments, then
  * quantiles of projections, {@link SummaryLowerBounds}); L⁽ᵏ⁾ is then the larger of |d_A − d_B| and the best
@@ -373,7 +374,8 @@ public final class FederatedWasserstein {
       finished = converged || this.round == config.maxRounds();
       IterationRecord rec = IterationRecord.of(this.round, (System.nanoTime() - start) * 1e-9,
           "upper", upper, "lower", lower, "estimate", bestU, "bracket_width", width,
-          "support", support, "t_a", tA, "t_b", tB, "t_server", tS, "lower_bound", bestKind.code());
+          "support", support, "t_a", tA, "t_b", tB, "t_server", tS, "lower_bound", bestKind.code(),
+          "lower_triangle", Math.abs(ra.distance() - rb.distance()));
       if (!finished) {
         xi = serverStep(rb.interpolant(), ra.interpolant(), tS);
       } else if (!converged) {

@@ -1,7 +1,6 @@
 package dev.geodesic.ot;
 
 import dev.geodesic.linalg.DenseMatrix;
-import dev.geodesic.linalg.Lapack;
 import dev.geodesic.random.SeedSequence;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -21,8 +20,9 @@ import java.util.SplittableRandom;
  *       the rounding of the cumulative weights, so the interval is certain to hold the quantile.
  * </ul>
  *
- * The directions: the unit mean difference, then the eigenvectors of Σ_μ − Σ_ν with the largest |λ| (where the
- * spreads differ most), then seeded random unit vectors.
+ * The directions: the unit mean difference, then approximate eigenvectors of Σ_μ − Σ_ν with the largest |λ|
+ * (where the spreads differ most; {@value #SUBSPACE_ITERATIONS} steps of subspace iteration from a seeded start),
+ * then seeded random unit vectors if those are degenerate.
  */
 public final class SummaryLowerBounds {
   /** Directions per pair (at most d + 1): the mean difference, d eigenvectors, then random ones. */
@@ -33,6 +33,8 @@ public final class SummaryLowerBounds {
   public static final double LEVEL_SLACK = 1e-9;
   /** Relative margin taken off the Bures term against the rounding of the eigen decompositions. */
   static final double BURES_MARGIN = 1e-10;
+  /** Steps of subspace iteration for the directions where the covariances differ most. */
+  static final int SUBSPACE_ITERATIONS = 20;
 
   /** Which bound is the best lower bound: the trace's {@code lower_bound} column holds its {@link #code()}. */
   public enum Kind {
@@ -177,36 +179,47 @@ public final class SummaryLowerBounds {
     if (normalize(diff) && l < k) {
       setColumn(out, l++, diff);
     }
-    DenseMatrix delta = DenseMatrix.zeros(d, d);
-    for (int i = 0; i < d; i++) {
-      for (int j = 0; j < d; j++) {
-        delta.set(i, j, a.covariance().get(i, j) - b.covariance().get(i, j));
-      }
-    }
-    // Reproducible LAPACK: the directions are seed-determined quantities, the same on every machine.
-    Lapack.SymmetricEigen eig = Lapack.reproducible().symmetricEigen(delta);
-    Integer[] byMagnitude = new Integer[d];
-    for (int i = 0; i < d; i++) {
-      byMagnitude[i] = i;
-    }
-    Arrays.sort(byMagnitude, (i, j) -> Double.compare(Math.abs(eig.values()[j]), Math.abs(eig.values()[i])));
-    for (int r = 0; r < d && l < k; r++) {
-      if (eig.values()[byMagnitude[r]] == 0.0) {
-        break;
-      }
-      double[] v = new double[d];
+    // Leading |λ| eigenvectors of Σ_A − Σ_B by subspace iteration from a seeded start: any unit direction gives
+    // a valid bound, so a fixed iteration count is enough, and it costs O(d²k) per step where a full eigen
+    // decomposition of a 784 × 784 matrix would cost seconds per pair.
+    int r = k - l;
+    SplittableRandom start = seeds.stream("fedwad-directions");
+    double[][] qs = new double[r][d];
+    for (double[] q : qs) {
       for (int c = 0; c < d; c++) {
-        v[c] = eig.vectors().get(c, byMagnitude[r]);
-      }
-      if (normalize(v)) {
-        setColumn(out, l++, v);
+        q[c] = SeedSequence.nextGaussian(start);
       }
     }
-    SplittableRandom r = seeds.stream("fedwad-directions");
+    double[] delta = new double[d * d];
+    for (int j = 0; j < d; j++) {
+      for (int i = 0; i < d; i++) {
+        delta[j * d + i] = a.covariance().get(i, j) - b.covariance().get(i, j);
+      }
+    }
+    int kept = orthonormalize(qs);
+    for (int it = 0; it < SUBSPACE_ITERATIONS && kept == r; it++) {
+      for (int v = 0; v < r; v++) {
+        double[] z = new double[d];
+        for (int j = 0; j < d; j++) {
+          double qj = qs[v][j];
+          if (qj != 0) {
+            for (int i = 0; i < d; i++) {
+              z[i] += delta[j * d + i] * qj;
+            }
+          }
+        }
+        qs[v] = z;
+      }
+      kept = orthonormalize(qs);
+    }
+    for (int v = 0; v < kept && l < k; v++) {
+      setColumn(out, l++, qs[v]);
+    }
+    SplittableRandom fill = seeds.stream("fedwad-directions-fill");
     while (l < k) {
       double[] v = new double[d];
       for (int c = 0; c < d; c++) {
-        v[c] = SeedSequence.nextGaussian(r);
+        v[c] = SeedSequence.nextGaussian(fill);
       }
       if (normalize(v)) {
         setColumn(out, l++, v);
@@ -269,6 +282,31 @@ public final class SummaryLowerBounds {
       best = Math.max(best, Math.pow(sum / intervals, 1.0 / p) / Math.max(1.0, Math.sqrt(norm)));
     }
     return best;
+  }
+
+  /** Modified Gram–Schmidt in place; returns how many leading vectors are independent (the rest are dropped). */
+  private static int orthonormalize(double[][] qs) {
+    int kept = 0;
+    for (int v = 0; v < qs.length; v++) {
+      double[] q = qs[v];
+      for (int u = 0; u < kept; u++) {
+        double dot = 0.0;
+        for (int c = 0; c < q.length; c++) {
+          dot += qs[u][c] * q[c];
+        }
+        for (int c = 0; c < q.length; c++) {
+          q[c] -= dot * qs[u][c];
+        }
+      }
+      double norm = 0.0;
+      for (double x : q) {
+        norm += x * x;
+      }
+      if (norm > 1e-24 && normalize(q)) {
+        qs[kept++] = q;
+      }
+    }
+    return kept;
   }
 
   private static boolean normalize(double[] v) {

@@ -135,7 +135,7 @@ class FederatedWassersteinTest {
     }
     assertNotEquals(t1.column("t_a")[0], t3.column("t_a")[0]);
     assertEquals(List.of("upper", "lower", "estimate", "bracket_width", "support", "t_a", "t_b", "t_server",
-        "lower_bound"), t1.metricNames());
+        "lower_bound", "lower_triangle"), t1.metricNames());
   }
 
   @Test

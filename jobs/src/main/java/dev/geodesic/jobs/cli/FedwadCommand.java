@@ -44,6 +44,12 @@ public final class FedwadCommand extends JobCommand {
           "mass and the support grows each round)."})
   int initialSupport;
 
+  @Option(names = "--max-support", defaultValue = "0", paramLabel = "C",
+      description = {"Cap on the atoms of the server's measure ξ under exact interpolation: above it ξ is re-quantized",
+          "(heaviest atoms kept, the others merged into them; the bracket stays certified).",
+          "Default 0: max(S, the pair's larger client size)."})
+  int maxSupport;
+
   @Option(names = "--initial-scale", defaultValue = "1.0", paramLabel = "s",
       description = "Standard deviation s of ξ⁽⁰⁾'s atoms. Default: ${DEFAULT-VALUE}.")
   double initialScale;
@@ -82,6 +88,7 @@ public final class FedwadCommand extends JobCommand {
       OptionChecks.atLeast("--support", support, 1);
     }
     OptionChecks.atLeast("--initial-support", initialSupport, 0);
+    OptionChecks.atLeast("--max-support", maxSupport, 0);
     OptionChecks.positive("--initial-scale", initialScale);
     iteration.driverOptions();
     FederatedWasserstein.TimeMode mode = FederatedWasserstein.TimeMode.RANDOM;
@@ -99,7 +106,7 @@ public final class FedwadCommand extends JobCommand {
     }
     config = new FederatedWasserstein.Config(transport.p(), rounds, tol, mode, fixed,
         support == null ? Interpolation.EXACT : Interpolation.SUPPORT_LIMITED,
-        support != null ? support : initialSupport, initialScale, seed);
+        support != null ? support : initialSupport, initialScale, seed, maxSupport);
   }
 
   @Override
