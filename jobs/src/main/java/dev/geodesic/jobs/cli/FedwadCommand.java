@@ -40,8 +40,8 @@ public final class FedwadCommand extends JobCommand {
 
   @Option(names = "--initial-support", defaultValue = "0", paramLabel = "S",
       description = {"Atoms of the server's first measure ξ⁽⁰⁾ ~ N(0, s²I) under exact interpolation.",
-          "Default 0: the size of the pair's smaller client, which keeps ξ's support bounded (a smaller ξ⁽⁰⁾ splits",
-          "mass and the support grows each round)."})
+          "Default 0: the size of the pair's smaller client (with equal sizes the plans are then permutations;",
+          "otherwise they split mass and ξ grows until --max-support re-quantizes it)."})
   int initialSupport;
 
   @Option(names = "--max-support", defaultValue = "0", paramLabel = "C",
