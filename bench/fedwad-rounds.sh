@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# FedWaD per-round error vs the exact W2 and certified bracket width on Gaussian clouds
-# (n = m in {500, 2000}, d in {2, 10, 50}; K = 20, random t, exact interpolation, S = n atoms in ξ0).
-# A third argument sets S (with S != n the exact interpolant's support grows every round).
-# Usage: bench/fedwad-rounds.sh [n,n,...] [d,d,...]
+# FedWaD per-round error vs the exact W2 and certified bracket width (before/after the summary lower bounds),
+# with the defaults (random t, exact interpolation, ξ0 of min(n, m) atoms, support capped at max(n, m)):
+# Gaussian clouds of equal and unequal sizes (n:m in {500, 2000, 1500:1100, 2000:1300}, d in {2, 10, 50}),
+# then the Fashion-MNIST t10k class pairs 0-1, 2-4, 5-7, 0-6 when /usr/share/datasets/fashion-mnist exists.
+# A third argument sets S, the atoms of ξ0.
+# Usage: bench/fedwad-rounds.sh [n:m,n:m,...|fashion] [d,d,...] [S]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 CP="$(bench/classpath.sh)"
+uptime
 java -Xmx4g -cp "$CP" dev.geodesic.bench.FedwadRoundsBench "$@" 2>/dev/null
+if [ $# -eq 0 ] && [ -d /usr/share/datasets/fashion-mnist ]; then
+  java -Xmx4g -cp "$CP" dev.geodesic.bench.FedwadRoundsBench fashion 2>/dev/null
+fi
+uptime

@@ -4,45 +4,144 @@ import dev.geodesic.linalg.DenseMatrix;
 import dev.geodesic.ot.DiscreteMeasure;
 import dev.geodesic.ot.FederatedWasserstein;
 import dev.geodesic.ot.NetworkSimplex;
+import dev.geodesic.progress.IterationRecord;
+import dev.geodesic.progress.Trace;
 import dev.geodesic.random.SeedSequence;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPInputStream;
 
 /**
- * FedWaD convergence on Gaussian clouds N(0, I) vs N((4/√d)·1, I) (population W2 = 4): for each n = m and d,
- * the exact empirical W2 by {@link NetworkSimplex}, then K = 20 FedWaD rounds (random t, exact interpolation,
- * ξ⁽⁰⁾ of S atoms ~ N(0, I), seed 1), printing per round the relative error of the estimate min U against
- * the exact value, the certified relative bracket width (U − L)/U and the support of ξ.
+ * FedWaD convergence and certified bracket: for each case the exact W2 by {@link NetworkSimplex} on the gathered
+ * samples, then K = 20 FedWaD rounds with the defaults (random t, exact interpolation, ξ⁽⁰⁾ of min(n, m) atoms,
+ * support capped at max(n, m), summary lower bounds; seed 1), printing per round the relative error of the
+ * estimate min U, the support of ξ and the certified relative bracket width (U − L)/U, and per case a line
+ * {@code ##} with the final error, the bracket width before (L = max_k |d_A − d_B| only) and after (with the
+ * Gelbrich and 1-D projection bounds), the active lower bound and the seconds of the 20 rounds.
  *
- * <p>S defaults to n: with uniform weights and S = n every plan is a permutation and the exact interpolant
- * keeps n atoms. With S ≠ n the plans split mass and the exact interpolant's support grows every round
- * (measured, n = 2000, S = 100: 2000, 2602, 3632, 5078, 6489, 7502, 10187, 14375 atoms in rounds 2–9),
- * and so does the cost of each round.
+ * <p>Cases: Gaussian clouds N(0, I) (n points) vs N((4/√d)·1, I) (m points), {@code n:m} sizes × dimensions;
+ * or {@code fashion}: the Fashion-MNIST t10k class pairs 0–1, 2–4, 5–7, 0–6 (1000 images each, 784-d, pixels
+ * in [0, 1]) read from the IDX files in {@code /usr/share/datasets/fashion-mnist} (the files {@code ./geodesic
+ * import --format idx --split t10k --scale unit} reads).
  *
- * <p>Usage: {@code FedwadRoundsBench [n,n,...] [d,d,...] [S]} (defaults 500,2000; 2,10,50; S = n).
+ * <p>Usage: {@code FedwadRoundsBench [n:m,n:m,...|fashion] [d,d,...] [S]} (defaults 500,2000,1500:1100,2000:1300;
+ * 2,10,50; S = min(n, m)).
  */
 public final class FedwadRoundsBench {
   private FedwadRoundsBench() {}
 
-  public static void main(String[] args) {
-    int[] ns = args.length > 0 ? parse(args[0]) : new int[] {500, 2000};
-    int[] ds = args.length > 1 ? parse(args[1]) : new int[] {2, 10, 50};
+  public static void main(String[] args) throws IOException {
+    String cases = args.length > 0 ? args[0] : "500,2000,1500:1100,2000:1300";
     int support = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-    System.out.println("# n d round estimate exact rel_error_% bracket_width support seconds");
-    for (int n : ns) {
-      for (int d : ds) {
-        DiscreteMeasure mu = DiscreteMeasure.uniform(gaussian(n, d, "mu", 0.0));
-        DiscreteMeasure nu = DiscreteMeasure.uniform(gaussian(n, d, "nu", 4.0 / Math.sqrt(d)));
-        double exact = new NetworkSimplex().solveAuto(mu, nu, 2.0).wasserstein(2.0);
-        FederatedWasserstein.Config cfg = FederatedWasserstein.Config.defaults(1).withTolerance(0)
-            .withInitial(support > 0 ? support : n, 1.0);
-        FederatedWasserstein.Result r = new FederatedWasserstein(cfg).run(mu, nu, rec -> System.out.printf(Locale.ROOT,
-            "%d %d %d %.6f %.6f %.4f %.4f %d %.2f%n", n, d, rec.iteration(), rec.metric("estimate"), exact,
-            100 * (rec.metric("estimate") - exact) / exact, rec.metric("bracket_width"), (int) rec.metric("support"),
-            rec.elapsedSeconds()));
-        System.out.printf(Locale.ROOT, "## n=%d d=%d S=%d exact=%.6f final estimate=%.6f error=%.4f%% bracket=[%.6f, %.6f]%n",
-            n, d, cfg.initialSupport(), exact, r.estimate(), 100 * (r.estimate() - exact) / exact, r.lower(), r.upper());
+    System.out.println("# case round estimate exact rel_error_% bracket_width_% support seconds");
+    if (cases.equals("fashion")) {
+      Path dir = Path.of("/usr/share/datasets/fashion-mnist");
+      float[][] images = images(dir.resolve("t10k-images-idx3-ubyte.gz"));
+      int[] labels = labels(dir.resolve("t10k-labels-idx1-ubyte.gz"));
+      for (int[] pair : new int[][] {{0, 1}, {2, 4}, {5, 7}, {0, 6}}) {
+        run("fashion-" + pair[0] + "-" + pair[1], DiscreteMeasure.uniform(fashionClass(images, labels, pair[0])),
+            DiscreteMeasure.uniform(fashionClass(images, labels, pair[1])), support);
       }
+      return;
+    }
+    int[] ds = args.length > 1 ? parse(args[1]) : new int[] {2, 10, 50};
+    for (String size : cases.split(",")) {
+      String[] nm = size.split(":");
+      int n = Integer.parseInt(nm[0].trim());
+      int m = nm.length > 1 ? Integer.parseInt(nm[1].trim()) : n;
+      for (int d : ds) {
+        run("gauss-n" + n + "-m" + m + "-d" + d, DiscreteMeasure.uniform(gaussian(n, d, "mu", 0.0)),
+            DiscreteMeasure.uniform(gaussian(m, d, "nu", 4.0 / Math.sqrt(d))), support);
+      }
+    }
+  }
+
+  private static void run(String name, DiscreteMeasure mu, DiscreteMeasure nu, int support) {
+    long e0 = System.nanoTime();
+    double exact = new NetworkSimplex().solveAuto(mu, nu, 2.0).wasserstein(2.0);
+    double exactSeconds = (System.nanoTime() - e0) * 1e-9;
+    FederatedWasserstein.Config cfg = FederatedWasserstein.Config.defaults(1).withTolerance(0).withInitial(support, 1.0);
+    Trace trace = new Trace();
+    long t0 = System.nanoTime();
+    FederatedWasserstein.Result r = new FederatedWasserstein(cfg).run(mu, nu, rec -> {
+      trace.onIteration(rec);
+      System.out.printf(Locale.ROOT, "%s %d %.6f %.6f %.4f %.4f %d %.2f%n", name, rec.iteration(),
+          rec.metric("estimate"), exact, 100 * (rec.metric("estimate") - exact) / exact,
+          100 * rec.metric("bracket_width"), (int) rec.metric("support"), rec.elapsedSeconds());
+    });
+    double seconds = (System.nanoTime() - t0) * 1e-9;
+    double triangle = 0;
+    for (IterationRecord rec : trace.records()) {
+      triangle = Math.max(triangle, rec.metric("lower_triangle"));
+    }
+    System.out.printf(Locale.ROOT, "## %s n=%d m=%d d=%d exact=%.6f (%.1f s) estimate=%.6f error=%.4f%% "
+        + "bracket=[%.6f, %.6f] width_before=%.3f%% width_after=%.3f%% lower_bound=%s max_support=%d seconds=%.1f%n",
+        name, mu.size(), nu.size(), mu.dimension(), exact, exactSeconds, r.estimate(), 100 * (r.estimate() - exact) / exact,
+        r.lower(), r.upper(), 100 * (r.upper() - triangle) / r.upper(), 100 * (r.upper() - r.lower()) / r.upper(),
+        r.lowerBound().name().toLowerCase(Locale.ROOT), (int) max(trace.column("support")), seconds);
+  }
+
+  private static double max(double[] v) {
+    double m = 0;
+    for (double x : v) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+
+  private static DenseMatrix fashionClass(float[][] images, int[] labels, int label) {
+    int count = 0;
+    for (int l : labels) {
+      count += l == label ? 1 : 0;
+    }
+    int d = images[0].length;
+    double[] v = new double[count * d];
+    int j = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] == label) {
+        for (int c = 0; c < d; c++) {
+          v[j * d + c] = images[i][c];
+        }
+        j++;
+      }
+    }
+    return DenseMatrix.wrap(d, count, v);
+  }
+
+  private static float[][] images(Path file) throws IOException {
+    try (InputStream raw = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
+      in.readInt();
+      int n = in.readInt();
+      int rows = in.readInt();
+      int cols = in.readInt();
+      byte[] buf = new byte[rows * cols];
+      float[][] out = new float[n][rows * cols];
+      for (int i = 0; i < n; i++) {
+        in.readFully(buf);
+        for (int k = 0; k < buf.length; k++) {
+          out[i][k] = (buf[k] & 0xff) / 255f;
+        }
+      }
+      return out;
+    }
+  }
+
+  private static int[] labels(Path file) throws IOException {
+    try (InputStream raw = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(new GZIPInputStream(raw))) {
+      in.readInt();
+      int n = in.readInt();
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = in.readUnsignedByte();
+      }
+      return out;
     }
   }
 

@@ -25,14 +25,24 @@ import java.util.SplittableRandom;
  *
  * <p>Support: with {@link Interpolation#EXACT} every interpolant has up to |ξ| + n − 1 atoms, so the
  * support of ξ can grow from round to round. With uniform weights, n = m and S = n all plans are
- * permutations and ξ keeps n atoms; otherwise plans split mass and the support grows (measured with n = m =
- * 2000, S = 100: about 2 000 → 14 000 atoms over rounds 2–9), and with it the cost of each round.
+ * permutations and ξ keeps n atoms; otherwise plans split mass and the support grows without bound (7-d
+ * clients of 1500 and 1100 points: 1100 → 2630 → 3155 → 3977 atoms over 4 rounds), and with it the cost of
+ * each round. So the server re-quantizes ({@link Requantization}) both interpolants before its solve and the
+ * new ξ after it to at most {@link Config#maxSupport()} atoms: the bounds stay certified because the clients
+ * compute them on the ξ they receive; only the monotonicity of U is lost, and the estimate is min_k U⁽ᵏ⁾.
  * {@link Interpolation#SUPPORT_LIMITED} keeps S atoms at the price of an approximate geodesic.
  *
  * <p>Per round the listener receives: {@code upper} = U⁽ᵏ⁾ and {@code lower} = L⁽ᵏ⁾ of that round,
  * {@code estimate} = min U so far, {@code bracket_width} = (min U − max L)/min U, {@code support} = atoms of
- * ξ⁽ᵏ⁾, and the {@code t_a}, {@code t_b}, {@code t_server} drawn for the round ({@code t_server} is drawn but
- * unused in the last round, which needs no server solve).
+ * ξ⁽ᵏ⁾, the {@code t_a}, {@code t_b}, {@code t_server} drawn for the round ({@code t_server} is drawn but
+ * unused in the last round, which needs no server solve), and {@code lower_bound}, the
+ * {@link SummaryLowerBounds.Kind#code() code} of the bound that gives max L so far (0 = |d_A − d_B|,
+ * 1 = Gelbrich, 2 = 1-D projection), and {@code lower_triangle} = |d_A − d_B| of the round (the bound
+ * without summaries).
+ *
+ * <p>Lower bound: before the first round the server may ask both clients for summaries (moments, then
+ * quantiles of projections, {@link SummaryLowerBounds}); L⁽ᵏ⁾ is then the larger of |d_A − d_B| and the best
+ * summary bound.
  */
 public final class FederatedWasserstein {
   /** How each party picks its interpolation time. */
@@ -54,9 +64,17 @@ public final class FederatedWasserstein {
    *     {@link #autoInitialSupport()})
    * @param initialScale s, ξ⁽⁰⁾ ~ N(0, s²I)
    * @param seed the run's seed
+   * @param maxSupport cap on the atoms of ξ under exact interpolation (re-quantized by {@link Requantization}
+   *     when the server's step exceeds it); 0 for automatic ({@link #autoMaxSupport()})
    */
   public record Config(double p, int maxRounds, double tolerance, TimeMode timeMode, double fixedT,
-      Interpolation interpolation, int initialSupport, double initialScale, long seed) {
+      Interpolation interpolation, int initialSupport, double initialScale, long seed, int maxSupport) {
+    /** A configuration with the automatic support cap. */
+    public Config(double p, int maxRounds, double tolerance, TimeMode timeMode, double fixedT,
+        Interpolation interpolation, int initialSupport, double initialScale, long seed) {
+      this(p, maxRounds, tolerance, timeMode, fixedT, interpolation, initialSupport, initialScale, seed, 0);
+    }
+
     public Config {
       PointCloudCost.checkExponent(p);
       if (maxRounds < 1) {
@@ -71,6 +89,19 @@ public final class FederatedWasserstein {
       if (initialSupport < 0 || !(initialScale > 0) || Double.isInfinite(initialScale)) {
         throw new IllegalArgumentException("initialSupport must be >= 0 and initialScale finite and > 0");
       }
+      if (maxSupport < 0) {
+        throw new IllegalArgumentException("maxSupport must be >= 0");
+      }
+    }
+
+    /**
+     * Whether the support cap is automatic ({@code maxSupport = 0}): {@link #resolvedFor} sets it to the larger of
+     * S and the pair's larger client size max(n, m) (measured on Gaussian clouds, n = 2000, m = 1300, d = 10: 0.15 %
+     * above the exact W₂ after 20 rounds, against 0.68 % with a cap of min(n, m)); a server that does not know the
+     * clients' sizes caps at 2S.
+     */
+    public boolean autoMaxSupport() {
+      return maxSupport == 0;
     }
 
     /**
@@ -85,7 +116,13 @@ public final class FederatedWasserstein {
 
     /** This configuration with the automatic ξ⁽⁰⁾ size resolved for clients of n and m atoms. */
     public Config resolvedFor(int n, int m) {
-      return autoInitialSupport() ? withInitial(Math.min(n, m), initialScale) : this;
+      Config c = autoInitialSupport() ? withInitial(Math.min(n, m), initialScale) : this;
+      return c.autoMaxSupport() ? c.withMaxSupport(Math.max(c.initialSupport(), Math.max(n, m))) : c;
+    }
+
+    /** This configuration with at most {@code cap} atoms in ξ (exact interpolation). */
+    public Config withMaxSupport(int cap) {
+      return new Config(p, maxRounds, tolerance, timeMode, fixedT, interpolation, initialSupport, initialScale, seed, cap);
     }
 
     /** p = 2, K = 20, tolerance 1e-3, random t, exact interpolation, S = 100, s = 1. */
@@ -94,27 +131,27 @@ public final class FederatedWasserstein {
     }
 
     public Config withRounds(int k) {
-      return new Config(p, k, tolerance, timeMode, fixedT, interpolation, initialSupport, initialScale, seed);
+      return new Config(p, k, tolerance, timeMode, fixedT, interpolation, initialSupport, initialScale, seed, maxSupport);
     }
 
     public Config withTolerance(double tol) {
-      return new Config(p, maxRounds, tol, timeMode, fixedT, interpolation, initialSupport, initialScale, seed);
+      return new Config(p, maxRounds, tol, timeMode, fixedT, interpolation, initialSupport, initialScale, seed, maxSupport);
     }
 
     public Config withFixedT(double t) {
-      return new Config(p, maxRounds, tolerance, TimeMode.FIXED, t, interpolation, initialSupport, initialScale, seed);
+      return new Config(p, maxRounds, tolerance, TimeMode.FIXED, t, interpolation, initialSupport, initialScale, seed, maxSupport);
     }
 
     public Config withInterpolation(Interpolation i) {
-      return new Config(p, maxRounds, tolerance, timeMode, fixedT, i, initialSupport, initialScale, seed);
+      return new Config(p, maxRounds, tolerance, timeMode, fixedT, i, initialSupport, initialScale, seed, maxSupport);
     }
 
     public Config withInitial(int support, double scale) {
-      return new Config(p, maxRounds, tolerance, timeMode, fixedT, interpolation, support, scale, seed);
+      return new Config(p, maxRounds, tolerance, timeMode, fixedT, interpolation, support, scale, seed, maxSupport);
     }
 
     public Config withSeed(long s) {
-      return new Config(p, maxRounds, tolerance, timeMode, fixedT, interpolation, initialSupport, initialScale, s);
+      return new Config(p, maxRounds, tolerance, timeMode, fixedT, interpolation, initialSupport, initialScale, s, maxSupport);
     }
   }
 
@@ -124,8 +161,10 @@ public final class FederatedWasserstein {
    * @param lower certified lower bound max_k L⁽ᵏ⁾
    * @param rounds rounds run
    * @param converged whether (upper − lower)/upper ≤ tolerance was reached
+   * @param lowerBound which bound gives {@code lower}
    */
-  public record Result(double estimate, double upper, double lower, int rounds, boolean converged) {
+  public record Result(double estimate, double upper, double lower, int rounds, boolean converged,
+      SummaryLowerBounds.Kind lowerBound) {
     /** Why the run stopped: the bracket met the tolerance, or the round budget ran out. */
     public StopReason stopReason() {
       return converged ? StopReason.CONVERGED : StopReason.ITERATION_LIMIT;
@@ -191,7 +230,8 @@ public final class FederatedWasserstein {
    * whether they met the tolerance, and the seconds spent.
    */
   public record ServerState(DiscreteMeasure xi, int round, double bestUpper, double bestLower, boolean converged,
-      double elapsedSeconds) implements java.io.Serializable {}
+      double elapsedSeconds, SummaryLowerBounds.Bound summaryBound, SummaryLowerBounds.Kind bestKind)
+      implements java.io.Serializable {}
 
   /**
    * The server's side of one FedWaD run, advanced a round at a time: read {@link #xi()} and the
@@ -206,6 +246,9 @@ public final class FederatedWasserstein {
     private int round;
     private double bestU = Double.POSITIVE_INFINITY;
     private double bestL = 0.0;
+    private SummaryLowerBounds.Kind bestKind = SummaryLowerBounds.Kind.TRIANGLE;
+    /** The best bound from the clients' summaries; null until the summaries are in. */
+    private SummaryLowerBounds.Bound summaryBound;
     private boolean converged;
     private boolean finished;
     /** The last round's interpolants and t_S when the budget stopped the run before the server's step. */
@@ -225,6 +268,8 @@ public final class FederatedWasserstein {
       this.round = s.round();
       this.bestU = s.bestUpper();
       this.bestL = s.bestLower();
+      this.bestKind = s.bestKind();
+      this.summaryBound = s.summaryBound();
       this.converged = s.converged();
       this.finished = converged || round >= config.maxRounds();
       this.start = System.nanoTime() - (long) (s.elapsedSeconds() * 1e9);
@@ -232,8 +277,17 @@ public final class FederatedWasserstein {
 
     /** ξ⁽ᵏ⁺¹⁾ = Interp(ξ_B → ξ_A, t_S): the server's only OT solve, on interpolants only. */
     private DiscreteMeasure serverStep(DiscreteMeasure xb, DiscreteMeasure xa, double tS) {
-      NetworkSimplex.Result r = solver.solveAuto(xb, xa, config.p());
-      return config.interpolation().apply(xb, xa, r.plan(), tS);
+      if (config.interpolation() != Interpolation.EXACT) {
+        NetworkSimplex.Result r = solver.solveAuto(xb, xa, config.p());
+        return config.interpolation().apply(xb, xa, r.plan(), tS);
+      }
+      // Bounded support: re-quantize both interpolants before the solve (which then costs at most cap × cap)
+      // and the new ξ after it. Safe for the bracket, which the clients compute on the ξ they receive.
+      int cap = config.autoMaxSupport() ? 2 * config.initialSupport() : config.maxSupport();
+      DiscreteMeasure b = Requantization.reduce(xb, cap, config.p()).measure();
+      DiscreteMeasure a = Requantization.reduce(xa, cap, config.p()).measure();
+      NetworkSimplex.Result r = solver.solveAuto(b, a, config.p());
+      return Requantization.reduce(McCannInterpolation.interpolate(b, a, r.plan(), tS), cap, config.p()).measure();
     }
 
     /**
@@ -247,7 +301,8 @@ public final class FederatedWasserstein {
         pendingA = null;
         pendingB = null;
       }
-      return new ServerState(xi, round, bestU, bestL, converged, (System.nanoTime() - start) * 1e-9);
+      return new ServerState(xi, round, bestU, bestL, converged, (System.nanoTime() - start) * 1e-9, summaryBound,
+          bestKind);
     }
 
     /** ξ⁽ᵏ⁾, the measure both clients receive this round. */
@@ -273,6 +328,20 @@ public final class FederatedWasserstein {
       return finished;
     }
 
+    /** Whether the clients' summaries are still to be asked for (before the first round). */
+    public boolean needsSummaries() {
+      return summaryBound == null;
+    }
+
+    /**
+     * Sets the certified lower bound computed from the clients' summaries ({@link SummaryLowerBounds#best});
+     * every round's lower bound is then the larger of it and |d_A − d_B|. {@code Bound(0, TRIANGLE)} records
+     * that the clients gave none.
+     */
+    public void summaryBound(SummaryLowerBounds.Bound bound) {
+      summaryBound = bound;
+    }
+
     /**
      * Records the round's bounds from the two replies and, unless the run stops here, moves to
      * ξ⁽ᵏ⁺¹⁾ = Interp(ξ_B → ξ_A, t_S), the server's only OT solve.
@@ -285,19 +354,28 @@ public final class FederatedWasserstein {
       }
       double tA = timeA();
       double tB = timeB();
-      double tS = drawT(seeds, 2, round);
+      double tS = drawT(seeds, 2, this.round);
       double upper = ra.distance() + rb.distance();
-      double lower = Math.abs(ra.distance() - rb.distance());
+      SummaryLowerBounds.Bound here = new SummaryLowerBounds.Bound(Math.abs(ra.distance() - rb.distance()),
+          SummaryLowerBounds.Kind.TRIANGLE);
+      if (summaryBound != null) {
+        here = here.max(summaryBound);
+      }
+      double lower = here.value();
       bestU = Math.min(bestU, upper);
-      bestL = Math.max(bestL, lower);
+      if (lower > bestL) {
+        bestL = lower;
+        bestKind = here.kind();
+      }
       double width = bestU > 0 ? (bestU - bestL) / bestU : 0.0;
       int support = xi.size();
-      round++;
+      this.round++;
       converged = width <= config.tolerance();
-      finished = converged || round == config.maxRounds();
-      IterationRecord rec = IterationRecord.of(round, (System.nanoTime() - start) * 1e-9,
+      finished = converged || this.round == config.maxRounds();
+      IterationRecord rec = IterationRecord.of(this.round, (System.nanoTime() - start) * 1e-9,
           "upper", upper, "lower", lower, "estimate", bestU, "bracket_width", width,
-          "support", support, "t_a", tA, "t_b", tB, "t_server", tS);
+          "support", support, "t_a", tA, "t_b", tB, "t_server", tS, "lower_bound", bestKind.code(),
+          "lower_triangle", Math.abs(ra.distance() - rb.distance()));
       if (!finished) {
         xi = serverStep(rb.interpolant(), ra.interpolant(), tS);
       } else if (!converged) {
@@ -311,7 +389,7 @@ public final class FederatedWasserstein {
 
     /** The result so far (final once {@link #finished()}). */
     public Result result() {
-      return new Result(bestU, bestU, bestL, round, converged);
+      return new Result(bestU, bestU, bestL, round, converged, bestKind);
     }
   }
 

@@ -105,6 +105,10 @@ public final class FederatedWassersteinRounds implements IterativeMethod<Federat
       // stops before its first step (IterationLoop), so this is a caller's error.
       throw new IllegalStateException("every pair has finished; no round is left to run");
     }
+    List<Integer> unsummarized = active.stream().filter(i -> servers.get(i).needsSummaries()).toList();
+    if (!unsummarized.isEmpty()) {
+      summaryBounds(ctx, unsummarized);
+    }
     List<ClientRequest> requests = new ArrayList<>(2 * active.size());
     long bytes = 0;
     for (int i : active) {
@@ -128,6 +132,51 @@ public final class FederatedWassersteinRounds implements IterativeMethod<Federat
     boolean done = servers.stream().allMatch(FederatedWasserstein.Server::finished);
     Step step = pairs.size() == 1 ? new Step(records[0].metrics(), null) : aggregate(records);
     return done ? step.stopping(stopReason()) : step;
+  }
+
+  /**
+   * Before a pair's first round: the clients' moments (one remote call for every client of these pairs), the
+   * server's directions per pair, then the quantiles of the projections (a second call), and the best
+   * certified bound from them ({@link SummaryLowerBounds#best}).
+   */
+  private void summaryBounds(IterationContext ctx, List<Integer> pairIndices) {
+    List<Integer> clientIds = new ArrayList<>();
+    for (int i : pairIndices) {
+      for (int c : new int[] {pairs.get(i).a(), pairs.get(i).b()}) {
+        if (!clientIds.contains(c)) {
+          clientIds.add(c);
+        }
+      }
+    }
+    List<SummaryRequest> momentRequests = clientIds.stream().map(c -> new SummaryRequest(c, null, 0)).toList();
+    List<ClientSummary> moments = ctx.remote("clients", () -> clients.summaries(momentRequests));
+    if (moments.isEmpty()) {
+      for (int i : pairIndices) {
+        servers.get(i).summaryBound(new SummaryLowerBounds.Bound(0.0, SummaryLowerBounds.Kind.TRIANGLE));
+      }
+      return;
+    }
+    List<SummaryRequest> projectionRequests = new ArrayList<>(2 * pairIndices.size());
+    List<dev.geodesic.linalg.DenseMatrix> directions = new ArrayList<>(pairIndices.size());
+    for (int i : pairIndices) {
+      Pair pr = pairs.get(i);
+      ClientSummary a = moments.get(clientIds.indexOf(pr.a()));
+      ClientSummary b = moments.get(clientIds.indexOf(pr.b()));
+      int k = Math.min(SummaryLowerBounds.DIRECTIONS, a.mean().length + 1);
+      dev.geodesic.linalg.DenseMatrix dirs = SummaryLowerBounds.directions(a, b, k,
+          SeedSequence.of(pairConfigs.get(i).seed()));
+      directions.add(dirs);
+      projectionRequests.add(new SummaryRequest(pr.a(), dirs, SummaryLowerBounds.QUANTILES));
+      projectionRequests.add(new SummaryRequest(pr.b(), dirs, SummaryLowerBounds.QUANTILES));
+    }
+    List<ClientSummary> projections = ctx.remote("clients", () -> clients.summaries(projectionRequests));
+    for (int k = 0; k < pairIndices.size(); k++) {
+      int i = pairIndices.get(k);
+      servers.get(i).summaryBound(projections.isEmpty()
+          ? new SummaryLowerBounds.Bound(0.0, SummaryLowerBounds.Kind.TRIANGLE)
+          : SummaryLowerBounds.best(projections.get(2 * k), projections.get(2 * k + 1), directions.get(k),
+              pairConfigs.get(i).p()));
+    }
   }
 
   private StopReason stopReason() {

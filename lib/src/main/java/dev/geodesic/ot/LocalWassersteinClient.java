@@ -29,4 +29,9 @@ public final class LocalWassersteinClient implements WassersteinClient {
     NetworkSimplex.Result r = solver.solveAuto(xi, data, p);
     return new ClientReply(r.wasserstein(p), interpolation.apply(xi, data, r.plan(), t));
   }
+
+  @Override
+  public java.util.Optional<ClientSummary> summary(dev.geodesic.linalg.DenseMatrix directions, int quantiles) {
+    return java.util.Optional.of(SummaryLowerBounds.summarize(data, directions, quantiles));
+  }
 }

@@ -9,4 +9,13 @@ package dev.geodesic.ot;
 @FunctionalInterface
 public interface WassersteinClient {
   ClientReply reply(DiscreteMeasure xi, double t);
+
+  /**
+   * The client's summary for the certified lower bounds ({@link SummaryLowerBounds}): its moments, and the
+   * quantiles of its projections when {@code directions} is not null. Empty for a client that reveals none
+   * (the bracket then keeps only the triangle bound).
+   */
+  default java.util.Optional<ClientSummary> summary(dev.geodesic.linalg.DenseMatrix directions, int quantiles) {
+    return java.util.Optional.empty();
+  }
 }

@@ -22,7 +22,10 @@
  *       — displacement interpolation along a plan (exact and support-limited).</li>
  *   <li>{@link dev.geodesic.ot.FederatedWasserstein} — FedWaD (Rakotomamonjy et al., ICLR 2024): a
  *       certified bracket on W_p(μ, ν) computed by a server that only sees interpolants, with the
- *       clients behind {@link dev.geodesic.ot.WassersteinClient} so a Spark job can supply its own.</li>
+ *       clients behind {@link dev.geodesic.ot.WassersteinClient} so a Spark job can supply its own;
+ *       {@link dev.geodesic.ot.Requantization} bounds its server measure's support and
+ *       {@link dev.geodesic.ot.SummaryLowerBounds} adds certified lower bounds (Gelbrich, 1-D projections)
+ *       from the clients' {@link dev.geodesic.ot.ClientSummary summaries}.</li>
  *   <li>{@link dev.geodesic.ot.GaussianWasserstein} — the closed-form W_2 between Gaussians (Bures).</li>
  * </ul>
  *

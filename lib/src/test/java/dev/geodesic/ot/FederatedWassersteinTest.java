@@ -53,13 +53,42 @@ class FederatedWassersteinTest {
   }
 
   @Test
+  void unequalClientsFarFromTheOriginKeepABoundedSupportAndACertifiedBracket() {
+    int summaryWins = 0;
+    for (long seed = 1; seed <= 10; seed++) {
+      int d = 2 + (int) (seed % 4);
+      int n = 40 + (int) (seed * 7 % 50);
+      int m = 25 + (int) (seed * 13 % 40);
+      double p = seed % 3 == 0 ? 1.0 : 2.0;
+      double offset = seed % 2 == 0 ? 1e3 : -50.0;
+      DiscreteMeasure mu = cloud(seed, "mu", d, n, offset, 1.0, seed % 4 != 0);
+      DiscreteMeasure nu = cloud(seed, "nu", d, m, offset + 1.5, 0.5 + seed % 3, seed % 5 != 0);
+      double exact = Math.pow(TestData.exactCost(mu, nu, p), 1.0 / p);
+      FederatedWasserstein.Config cfg = new FederatedWasserstein.Config(p, 8, 0, FederatedWasserstein.TimeMode.RANDOM,
+          0.5, Interpolation.EXACT, 0, 1.0, seed);
+      Trace trace = new Trace();
+      FederatedWasserstein.Result r = new FederatedWasserstein(cfg).run(mu, nu, trace);
+      assertTrue(r.lower() <= exact * (1 + 1e-9) && r.upper() >= exact * (1 - 1e-9),
+          "seed " + seed + ": [" + r.lower() + ", " + r.upper() + "] misses " + exact);
+      for (IterationRecord rec : trace.records()) {
+        assertTrue(rec.metric("support") <= Math.max(n, m), "support " + rec.metric("support"));
+        assertTrue(rec.metric("lower") <= exact * (1 + 1e-9) && rec.metric("upper") >= exact * (1 - 1e-9));
+      }
+      summaryWins += r.lowerBound() != SummaryLowerBounds.Kind.TRIANGLE ? 1 : 0;
+    }
+    assertTrue(summaryWins > 0, "the summary bounds should beat |d_A − d_B| somewhere");
+  }
+
+  @Test
   void upperBoundNeverIncreasesWithExactInterpolation() {
     for (long seed = 1; seed <= 4; seed++) {
       // uniform weights: with random weights the exact interpolant's support roughly doubles each round
       DiscreteMeasure mu = cloud(seed, "mu", 3, 40, 0.0, 1.0, true);
       DiscreteMeasure nu = cloud(seed, "nu", 3, 35, 2.0, 1.5, true);
-      for (FederatedWasserstein.Config cfg : List.of(FederatedWasserstein.Config.defaults(seed).withInitial(20, 1.0),
-          FederatedWasserstein.Config.defaults(seed).withInitial(20, 1.0).withFixedT(0.5))) {
+      // the guarantee needs exact interpolation all along: no cap, so no re-quantization
+      FederatedWasserstein.Config uncapped = FederatedWasserstein.Config.defaults(seed).withInitial(20, 1.0)
+          .withMaxSupport(Integer.MAX_VALUE);
+      for (FederatedWasserstein.Config cfg : List.of(uncapped, uncapped.withFixedT(0.5))) {
         Trace trace = new Trace();
         new FederatedWasserstein(cfg.withTolerance(0)).run(mu, nu, trace);
         double[] u = trace.column("upper");
@@ -105,8 +134,8 @@ class FederatedWassersteinTest {
       assertArrayEquals(t1.column(metric), t2.column(metric), metric);
     }
     assertNotEquals(t1.column("t_a")[0], t3.column("t_a")[0]);
-    assertEquals(List.of("upper", "lower", "estimate", "bracket_width", "support", "t_a", "t_b", "t_server"),
-        t1.metricNames());
+    assertEquals(List.of("upper", "lower", "estimate", "bracket_width", "support", "t_a", "t_b", "t_server",
+        "lower_bound", "lower_triangle"), t1.metricNames());
   }
 
   @Test
@@ -129,17 +158,37 @@ class FederatedWassersteinTest {
   void customClientsAreUsed() {
     DiscreteMeasure mu = cloud(3, "mu", 2, 15, 0.0, 1.0, true);
     DiscreteMeasure nu = cloud(3, "nu", 2, 15, 1.0, 1.0, true);
-    FederatedWasserstein.Config cfg = FederatedWasserstein.Config.defaults(3).withRounds(3).withTolerance(0);
+    FederatedWasserstein.Config cfg = FederatedWasserstein.Config.defaults(3).withRounds(3).withTolerance(0)
+        .resolvedFor(15, 15);
     int[] calls = new int[1];
     LocalWassersteinClient a = LocalWassersteinClient.of(mu, cfg);
-    WassersteinClient counting = (xi, t) -> {
-      calls[0]++;
-      return a.reply(xi, t);
+    WassersteinClient counting = new WassersteinClient() {
+      @Override
+      public ClientReply reply(DiscreteMeasure xi, double t) {
+        calls[0]++;
+        return a.reply(xi, t);
+      }
+
+      @Override
+      public java.util.Optional<ClientSummary> summary(DenseMatrix directions, int quantiles) {
+        return a.summary(directions, quantiles);
+      }
     };
     FederatedWasserstein.Result r = new FederatedWasserstein(cfg).run(counting, LocalWassersteinClient.of(nu, cfg), 2,
         rec -> { });
     assertEquals(3, calls[0]);
     assertEquals(new FederatedWasserstein(cfg).run(mu, nu, rec -> { }), r);
+  }
+
+  /** The summary protocol of {@link FederatedWassersteinRounds} for one pair, written out. */
+  private static SummaryLowerBounds.Bound summaryBound(DiscreteMeasure mu, DiscreteMeasure nu,
+      FederatedWasserstein.Config cfg) {
+    ClientSummary ma = SummaryLowerBounds.summarize(mu, null, 0);
+    ClientSummary mb = SummaryLowerBounds.summarize(nu, null, 0);
+    DenseMatrix dirs = SummaryLowerBounds.directions(ma, mb, Math.min(SummaryLowerBounds.DIRECTIONS,
+        mu.dimension() + 1), dev.geodesic.random.SeedSequence.of(cfg.seed()));
+    return SummaryLowerBounds.best(SummaryLowerBounds.summarize(mu, dirs, SummaryLowerBounds.QUANTILES),
+        SummaryLowerBounds.summarize(nu, dirs, SummaryLowerBounds.QUANTILES), dirs, cfg.p());
   }
 
   @Test
@@ -154,6 +203,7 @@ class FederatedWassersteinTest {
     // Three rounds under a budget of 3, saved through Java serialization, then resumed under 8.
     FederatedWasserstein first = new FederatedWasserstein(cfg.withRounds(3));
     FederatedWasserstein.Server s = first.server(3);
+    s.summaryBound(summaryBound(mu, nu, cfg));
     LocalWassersteinClient a = LocalWassersteinClient.of(mu, cfg);
     LocalWassersteinClient b = LocalWassersteinClient.of(nu, cfg);
     while (!s.finished()) {

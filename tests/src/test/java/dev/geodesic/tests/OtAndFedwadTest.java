@@ -159,6 +159,7 @@ class OtAndFedwadTest {
     FederatedWasserstein.Result local = new FederatedWasserstein(cfg).run(m[0], m[1], r -> { });
     assertEquals(local.estimate(), est, 1e-9 * est);
     assertEquals(local.lower(), lower, 1e-9 * est);
+    assertEquals(local.lowerBound().name().toLowerCase(java.util.Locale.ROOT), s.get("lower_bound"));
   }
 
   @Test

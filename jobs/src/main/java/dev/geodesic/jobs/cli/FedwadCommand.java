@@ -40,9 +40,15 @@ public final class FedwadCommand extends JobCommand {
 
   @Option(names = "--initial-support", defaultValue = "0", paramLabel = "S",
       description = {"Atoms of the server's first measure ξ⁽⁰⁾ ~ N(0, s²I) under exact interpolation.",
-          "Default 0: the size of the pair's smaller client, which keeps ξ's support bounded (a smaller ξ⁽⁰⁾ splits",
-          "mass and the support grows each round)."})
+          "Default 0: the size of the pair's smaller client (with equal sizes the plans are then permutations;",
+          "otherwise they split mass and ξ grows until --max-support re-quantizes it)."})
   int initialSupport;
+
+  @Option(names = "--max-support", defaultValue = "0", paramLabel = "C",
+      description = {"Cap on the atoms of the server's measure ξ under exact interpolation: above it ξ is re-quantized",
+          "(heaviest atoms kept, the others merged into them; the bracket stays certified).",
+          "Default 0: max(S, the pair's larger client size)."})
+  int maxSupport;
 
   @Option(names = "--initial-scale", defaultValue = "1.0", paramLabel = "s",
       description = "Standard deviation s of ξ⁽⁰⁾'s atoms. Default: ${DEFAULT-VALUE}.")
@@ -86,6 +92,7 @@ public final class FedwadCommand extends JobCommand {
       OptionChecks.atLeast("--support", support, 1);
     }
     OptionChecks.atLeast("--initial-support", initialSupport, 0);
+    OptionChecks.atLeast("--max-support", maxSupport, 0);
     OptionChecks.positive("--initial-scale", initialScale);
     iteration.driverOptions();
     FederatedWasserstein.TimeMode mode = FederatedWasserstein.TimeMode.RANDOM;
@@ -103,7 +110,7 @@ public final class FedwadCommand extends JobCommand {
     }
     config = new FederatedWasserstein.Config(transport.p(), rounds, tol, mode, fixed,
         support == null ? Interpolation.EXACT : Interpolation.SUPPORT_LIMITED,
-        support != null ? support : initialSupport, initialScale, seed);
+        support != null ? support : initialSupport, initialScale, seed, maxSupport);
   }
 
   @Override

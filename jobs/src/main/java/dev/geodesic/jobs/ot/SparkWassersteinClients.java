@@ -2,12 +2,18 @@ package dev.geodesic.jobs.ot;
 
 import dev.geodesic.ot.ClientReply;
 import dev.geodesic.ot.ClientRequest;
+import dev.geodesic.ot.ClientSummary;
 import dev.geodesic.ot.Interpolation;
 import dev.geodesic.ot.LocalWassersteinClient;
+import dev.geodesic.ot.SummaryLowerBounds;
+import dev.geodesic.ot.SummaryRequest;
 import dev.geodesic.ot.WassersteinClients;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -55,6 +61,56 @@ public final class SparkWassersteinClients implements WassersteinClients {
     }
     return List.of(out);
   }
+
+  /**
+   * The clients' summaries for the certified lower bounds (moments, quantiles of projections), one Spark job
+   * for all requests; like the replies, only these numbers leave the executors.
+   */
+  @Override
+  public List<ClientSummary> summaries(List<SummaryRequest> requests) {
+    List<String> names = clients.clients();
+    Map<String, List<AddressedSummary>> byClient = new HashMap<>();
+    for (int k = 0; k < requests.size(); k++) {
+      SummaryRequest r = requests.get(k);
+      byClient.computeIfAbsent(names.get(r.client()), c -> new ArrayList<>()).add(new AddressedSummary(k, r));
+    }
+    Broadcast<Map<String, List<AddressedSummary>>> b = jsc.broadcast(byClient);
+    List<SummaryReply> replies;
+    try {
+      replies = clients.rdd().mapPartitions(it -> summarize(it, b.value())).collect();
+    } finally {
+      b.destroy();
+    }
+    ClientSummary[] out = new ClientSummary[requests.size()];
+    for (SummaryReply r : replies) {
+      out[r.request()] = r.summary();
+    }
+    for (int k = 0; k < out.length; k++) {
+      if (out[k] == null) {
+        throw new IllegalStateException("no client summarized request " + k + " (client "
+            + names.get(requests.get(k).client()) + ")");
+      }
+    }
+    return List.of(out);
+  }
+
+  private static Iterator<SummaryReply> summarize(Iterator<ClientMeasure> it, Map<String, List<AddressedSummary>> requests) {
+    List<SummaryReply> out = new ArrayList<>();
+    while (it.hasNext()) {
+      ClientMeasure c = it.next();
+      for (AddressedSummary r : requests.getOrDefault(c.client(), List.of())) {
+        out.add(new SummaryReply(r.request(),
+            SummaryLowerBounds.summarize(c.measure(), r.summary().directions(), r.summary().quantiles())));
+      }
+    }
+    return out.iterator();
+  }
+
+  /** A summary request as shipped, with its index. */
+  record AddressedSummary(int request, SummaryRequest summary) implements Serializable {}
+
+  /** A client's summary for request {@code request}. */
+  record SummaryReply(int request, ClientSummary summary) implements Serializable {}
 
   /** One partition's work in a round: an OT solve and an interpolation per request addressed to its clients. */
   private static Iterator<FedwadMessages.Answer> answer(Iterator<ClientMeasure> it, List<String> names,

@@ -24,6 +24,18 @@ public final class HeatMapPlot {
    * Size in pixels; whether each cell carries its value as text, and the {@link
    * java.text.DecimalFormat} pattern of that text.
    */
+  /** Colour bands in the legend. */
+  static final int LEGEND_BANDS = 6;
+
+  /** A colour band's bound at 3 significant digits: plain between 1e-3 and 1e6, scientific outside. */
+  static String legendLabel(Double v) {
+    double a = Math.abs(v);
+    if (v == 0.0 || (a >= 1e-3 && a < 1e6)) {
+      return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+    return String.format(Locale.ROOT, "%.2e", v);
+  }
+
   public record Options(int width, int height, boolean showValues, String valuePattern) {
     public Options {
       if (width < 100 || height < 100) {
@@ -113,6 +125,12 @@ public final class HeatMapPlot {
     st.setMax(rangeMax);
     st.setShowValue(options.showValues());
     st.setHeatMapValueDecimalPattern(options.valuePattern());
+    // The gradient legend prints raw doubles (XChart's Legend_HeatMap appends min and max unformatted); the
+    // piecewise legend labels each colour band through the formatter, so use it with 3-significant-digit labels.
+    st.setPiecewise(true);
+    st.setPiecewiseRanged(true);
+    st.setSplitNumber(LEGEND_BANDS);
+    st.setHeatMapDecimalValueFormatter(HeatMapPlot::legendLabel);
     st.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(9, 14 - Math.max(rows, cols) / 3)));
     st.setValueFontColor(Color.BLACK);
     st.setPlotGridLinesVisible(false);

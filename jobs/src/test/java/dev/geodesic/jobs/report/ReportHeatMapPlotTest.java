@@ -30,6 +30,15 @@ class ReportHeatMapPlotTest {
   }
 
   @Test
+  void legendLabelsHaveThreeSignificantDigits() {
+    org.junit.jupiter.api.Assertions.assertEquals("2.68", HeatMapPlot.legendLabel(2.67695));
+    org.junit.jupiter.api.Assertions.assertEquals("0.535", HeatMapPlot.legendLabel(0.535391));
+    org.junit.jupiter.api.Assertions.assertEquals("0", HeatMapPlot.legendLabel(0.0));
+    org.junit.jupiter.api.Assertions.assertEquals("1200", HeatMapPlot.legendLabel(1199.7));
+    org.junit.jupiter.api.Assertions.assertEquals("1.23e+06", HeatMapPlot.legendLabel(1234567.0));
+  }
+
+  @Test
   void nonFiniteCellsAndConstantMatricesAreTolerated() throws Exception {
     double[][] m = {{0, Double.NaN}, {Double.POSITIVE_INFINITY, 0}};
     Path png = new HeatMapPlot().render("m", "m", List.of("x", "y"), m).writePng(dir.resolve("m.png"));
