@@ -79,7 +79,10 @@ public final class SparkAgents implements Agents {
               + (2 * rank) + " values, the input has " + input.dimension());
     }
     List<String> names = clients;
-    JavaRDD<Agent> objectives = blocks.map(b -> toAgent(b, names, problem, scale, rank));
+    // Agents are grouped (without a shuffle) into at most one partition per core: an iteration's job then
+    // has as many tasks as cores, not n, so the per-task overhead does not grow with the number of agents.
+    int slots = Math.max(1, Math.min(n, jsc.defaultParallelism()));
+    JavaRDD<Agent> objectives = blocks.map(b -> toAgent(b, names, problem, scale, rank)).coalesce(slots);
     objectives.persist(StorageLevel.MEMORY_AND_DISK());
     jsc.setJobDescription("drcgd: build the agents' objectives (Gramians) where their rows live");
     List<Info> info;
