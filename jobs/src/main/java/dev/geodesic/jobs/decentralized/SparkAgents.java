@@ -227,12 +227,12 @@ public final class SparkAgents implements Agents {
     List<Reply> out = new ArrayList<>();
     while (it.hasNext()) {
       Agent a = it.next();
-      DenseMatrix grad = a.objective().euclideanGradient(p.points()[a.index()]);
       if (p.common() == null) {
-        out.add(new Reply(a.index(), grad, Double.NaN, null));
+        out.add(new Reply(a.index(), a.objective().euclideanGradient(p.points()[a.index()]), Double.NaN, null));
       } else {
-        LocalObjective.Evaluated e = a.objective().evaluate(p.common());
-        out.add(new Reply(a.index(), grad, e.value(), e.gradient()));
+        // both points in one product with the agent's Gramian (read once)
+        LocalObjective.Paired e = a.objective().evaluatePair(p.points()[a.index()], p.common());
+        out.add(new Reply(a.index(), e.gradient(), e.common().value(), e.common().gradient()));
       }
     }
     return out.iterator();
