@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * counted as the public code counts (without the full evaluation Φ(u_k) that starts each inner solve).
  *
  * <p>Usage: {@code MonotoneBench weights.csv [maxEpochs] [seeds] [σ,σ,...]} (σ: the inexact method's inner
- * accuracy, default 1000).
+ * accuracy, default 1000) [methods,...] (only those, e.g. {@code inexact-schedule}).
  */
 public final class MonotoneBench {
   private static final double[] TARGETS = {0.05, 0.02, 0.01, 0.005};
@@ -58,6 +58,7 @@ public final class MonotoneBench {
     int seedCount = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     double[] accuracies = java.util.Arrays.stream((args.length > 3 ? args[3] : "1000").split(","))
         .mapToDouble(Double::parseDouble).toArray();
+    java.util.Set<String> only = args.length > 4 ? java.util.Set.of(args[4].split(",")) : null;
     MatrixGame game = PolicemanBurglar.game(PolicemanBurglar.readWeights(weights), PolicemanBurglar.THETA);
     MonotoneInclusion problem = game.inclusion();
     double[] start = game.uniformStart();
@@ -82,7 +83,7 @@ public final class MonotoneBench {
       methods.put("inexact-schedule", () -> new InexactVrHalpern(problem, start,
           InexactVrHalpern.Config.reference(game, 1, s).withSchedule(0.05)));
       for (Map.Entry<String, Supplier<MonotoneMethod<?>>> e : methods.entrySet()) {
-        if (seed > 1 && !e.getKey().startsWith("vr")) {
+        if ((seed > 1 && !e.getKey().startsWith("vr")) || (only != null && !only.contains(e.getKey()))) {
           continue;
         }
         long t0 = System.nanoTime();
