@@ -5,7 +5,8 @@
 # and the spec's prototype figures, then the search for what makes a tracked method converge on
 # Fashion-MNIST. Single machine (lib only); the Spark command is timed separately.
 # Usage: bench/drcgd.sh [synthetic|fashion|search ...] (default: all three), or
-#        bench/drcgd.sh search method:t:plain|chebyshev:step[:iterations] ... (the tracked-method runs to make)
+#        bench/drcgd.sh search method:t:plain|chebyshev:step[:iterations] ... (the tracked-method runs to make), or
+#        bench/drcgd.sh cost [agents] [d] (the BLAS work of one drcgd PCA iteration, one thread; GEODESIC_BLAS=java for F2j)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -20,7 +21,7 @@ if [[ -z "${OPENBLAS_CORETYPE:-}" && -r /proc/cpuinfo ]]; then
     fi
   fi
 fi
-if [[ "${1:-}" == search && $# -gt 1 ]]; then
+if [[ "${1:-}" == cost || ( "${1:-}" == search && $# -gt 1 ) ]]; then
   OPENBLAS_NUM_THREADS=1 exec java -Xmx6g -cp "$CP" dev.geodesic.bench.DrcgdBench "$@" 2>/dev/null
 fi
 MODES=("$@")

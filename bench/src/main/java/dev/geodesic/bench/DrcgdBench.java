@@ -40,6 +40,9 @@ import java.util.SplittableRandom;
  *       normalised by 1/m_i; constant steps 0.05…0.3; Chebyshev gossip on/off; an Erdős–Rényi(0.6) graph.
  *   <li>{@code fashion}: Fashion-MNIST train set /255 (uncentered), a seeded random even split over 20
  *       agents, ring, t = 1, r = 5, 1000 iterations.
+ *   <li>{@code cost N D}: the BLAS work of one {@code drcgd} iteration on PCA with Gramians, alone on one
+ *       thread: N agents (default 20), each ∇f_i(x_i) and (f_i, ∇f_i)(x̄) for a D×D Gramian (default 784), r = 5,
+ *       as two products and as the one product G_i·[x_i | x̄] — the part of an iteration's job that is not Spark.
  *   <li>{@code search}: what makes a tracked method reach d_s ≤ 1e-8 on Fashion-MNIST, and at how many
  *       communication rounds (gossip rounds t, plain or Chebyshev, step, safeguard).
  * </ul>
@@ -60,7 +63,50 @@ public final class DrcgdBench {
       case "synthetic" -> synthetic();
       case "fashion" -> fashion(dir, false);
       case "search" -> fashion(dir, true);
-      default -> throw new IllegalArgumentException("mode is synthetic, fashion or search, not " + mode);
+      case "cost" -> cost(args.length > 1 ? Integer.parseInt(args[1]) : 20, args.length > 2 ? Integer.parseInt(args[2]) : 784);
+      default -> throw new IllegalArgumentException("mode is synthetic, fashion, search or cost, not " + mode);
+    }
+  }
+
+  /** The agents' local work of one PCA iteration with d×d Gramians, timed on this thread. */
+  static void cost(int agents, int d) {
+    int r = 5;
+    java.util.Random random = new java.util.Random(1);
+    List<PcaObjective> objectives = new ArrayList<>();
+    for (int i = 0; i < agents; i++) {
+      DenseMatrix g = DenseMatrix.zeros(d, d);
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b <= a; b++) {
+          double v = random.nextDouble();
+          g.set(a, b, v);
+          g.set(b, a, v);
+        }
+      }
+      objectives.add(PcaObjective.ofGramian(g, 1.0));
+    }
+    StiefelManifold st = new StiefelManifold(d, r);
+    DenseMatrix x = st.randomPoint(SeedSequence.of(1), "cost");
+    DenseMatrix xbar = st.randomPoint(SeedSequence.of(2), "cost");
+    for (boolean paired : new boolean[] {false, true}) {
+      double sink = 0;
+      int reps = 30;
+      long best = Long.MAX_VALUE;
+      long total = 0;
+      for (int rep = 0; rep < reps + 5; rep++) {
+        long t0 = System.nanoTime();
+        for (PcaObjective f : objectives) {
+          sink += paired ? f.evaluatePair(x, xbar).common().value()
+              : f.euclideanGradient(x).get(0, 0) + f.evaluate(xbar).value();
+        }
+        long t = System.nanoTime() - t0;
+        if (rep >= 5) {
+          best = Math.min(best, t);
+          total += t;
+        }
+      }
+      System.out.printf(Locale.ROOT, "agents %d, d = %d, r = %d, %s: local work of one iteration %.1f ms (best), %.1f ms"
+          + " (mean of %d) on one thread [%s]%s%n", agents, d, r, paired ? "one product G_i[x_i|x̄]" : "two products",
+          best / 1e6, total / 1e6 / reps, reps, Blas.get().implementationName(), Double.isNaN(sink) ? " (NaN)" : "");
     }
   }
 

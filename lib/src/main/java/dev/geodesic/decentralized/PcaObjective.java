@@ -148,6 +148,16 @@ public final class PcaObjective implements LocalObjective {
     return new Evaluated(0.5 * Blas.get().dot(x.values(), g.values()), g);
   }
 
+  /** One product G_i·[x | y] (or A_iᵀ(A_i·[x | y])): −s times its halves are ∇f_i(x) and ∇f_i(y). */
+  @Override
+  public Paired evaluatePair(DenseMatrix x, DenseMatrix y) {
+    DenseMatrix both = gramianTimes(LocalObjective.sideBySide(x, y));
+    Blas.get().scal(-scale, both.values());
+    DenseMatrix gx = both.columns(0, x.cols());
+    DenseMatrix gy = both.columns(x.cols(), x.cols() + y.cols());
+    return new Paired(gx, new Evaluated(0.5 * Blas.get().dot(y.values(), gy.values()), gy));
+  }
+
   @Override
   public double passesPerGradient() {
     return gramian != null ? 0.0 : 2.0;

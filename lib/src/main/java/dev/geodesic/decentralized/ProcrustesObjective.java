@@ -79,6 +79,21 @@ public final class ProcrustesObjective implements LocalObjective {
     return g;
   }
 
+  /** One product G_i·[x | y]: ∇f_i = s·(G_i·x − C_i) at both points, and f_i(y) from G_i·y. */
+  @Override
+  public Paired evaluatePair(DenseMatrix x, DenseMatrix y) {
+    Blas blas = Blas.get();
+    DenseMatrix both = blas.multiply(gramian, LocalObjective.sideBySide(x, y));
+    DenseMatrix gx = both.columns(0, x.cols());
+    DenseMatrix gy = both.columns(x.cols(), x.cols() + y.cols());
+    double v = 0.5 * scale * (blas.dot(y.values(), gy.values()) - 2 * blas.dot(y.values(), cross.values()) + targetSquaredNorm);
+    for (DenseMatrix g : List.of(gx, gy)) {
+      blas.axpy(-1.0, cross, g);
+      blas.scal(scale, g.values());
+    }
+    return new Paired(gx, new Evaluated(v, gy));
+  }
+
   @Override
   public double passesPerGradient() {
     return 0.0;

@@ -23,6 +23,12 @@ import java.util.SplittableRandom;
  * step. Each solve continues from the previous one's v, w and w_prev: the test holds for any w, and
  * F(w) carries over (Φ_k(w) = c·F(w) + w − u_k), so the test at the start of a solve costs nothing.
  * Step t of outer iteration k draws its component and coin from the stream ("vr-forb", k, t).
+ *
+ * <p>For comparison with the public code only, {@link Config#schedule} &gt; 0 replaces the test by its
+ * fixed count M_k = ⌊schedule·n·ln(k+2)⌋ of inner steps, each solve started afresh at v = w = w_prev = u_k
+ * (which costs a full evaluation Φ(u_k), counted here; the public code does not count it) and returning
+ * v. Those start evaluations are reported apart ({@code start_epochs}, cumulative) so that the public
+ * code's count — epochs minus start_epochs — can be printed beside the full one.
  */
 public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.State> {
   /**
@@ -32,14 +38,28 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
    * @param accuracy σ &gt; 0 of the inner stopping test
    * @param maxInnerEpochs a safety cap on one resolvent's epochs (the test normally ends it first)
    * @param seed the sampling seed
+   * @param schedule 0 for the computable inner test; &gt; 0 for the public code's fixed ⌊schedule·n·ln(k+2)⌋
+   *     inner steps per solve (a comparison, not the method of the spec)
    */
-  public record Config(double c, double gamma, double probability, double accuracy, double maxInnerEpochs, long seed) {
+  public record Config(double c, double gamma, double probability, double accuracy, double maxInnerEpochs, long seed,
+      double schedule) {
     public Config {
       if (!(c > 0) || Double.isInfinite(c) || !(gamma > 0) || Double.isInfinite(gamma)
-          || !(probability >= 0 && probability < 1) || !(accuracy > 0) || !(maxInnerEpochs > 0)) {
-        throw new IllegalArgumentException(
-            "inexact VR-Halpern needs finite c, gamma > 0, probability in [0, 1), accuracy > 0, maxInnerEpochs > 0");
+          || !(probability >= 0 && probability < 1) || !(accuracy > 0) || !(maxInnerEpochs > 0)
+          || !(schedule >= 0) || Double.isInfinite(schedule)) {
+        throw new IllegalArgumentException("inexact VR-Halpern needs finite c, gamma > 0, probability in [0, 1), "
+            + "accuracy > 0, maxInnerEpochs > 0, a finite schedule >= 0");
       }
+    }
+
+    /** With the computable inner test. */
+    public Config(double c, double gamma, double probability, double accuracy, double maxInnerEpochs, long seed) {
+      this(c, gamma, probability, accuracy, maxInnerEpochs, seed, 0);
+    }
+
+    /** The same with the public code's fixed inner-step schedule ⌊fraction·n·ln(k+2)⌋ (its 0.05) instead of the test. */
+    public Config withSchedule(double fraction) {
+      return new Config(c, gamma, probability, accuracy, maxInnerEpochs, seed, fraction);
     }
 
     /** The reference code's c = √n/‖A‖_F, p = 1/n, γ = 5·√(p(1−p))/(√n+1) on a matrix game. */
@@ -63,7 +83,8 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
    * The outer count k, the iterate u_k, and VR-FoRB's v, w, w_prev and F(w) (null before the first
    * evaluation), which the next solve continues from.
    */
-  public record State(int k, double[] u, double[] v, double[] w, double[] wPrev, double[] fw) implements Serializable {}
+  public record State(int k, double[] u, double[] v, double[] w, double[] wPrev, double[] fw, long starts)
+      implements Serializable {}
 
   private final Config config;
   private final double[] anchor;
@@ -75,6 +96,8 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
   private double[] wPrev;
   private double[] fw;
   private int k;
+  /** Solves started afresh at u_k (schedule mode), each one full evaluation. */
+  private long starts;
   /** The last solve's inner steps and error bound, for the step's metrics (recomputed every step). */
   private long lastInnerSteps;
   private double lastBound;
@@ -108,6 +131,10 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
     double lambda = 1.0 / (k + 2);
     ForwardBackwardStep.convex(lambda, anchor, resolvent, u);
     k++;
+    if (config.schedule() > 0) {
+      return Remote.report(ctx, problem, u, "inner_steps", lastInnerSteps, "inner_bound", lastBound, "start_epochs",
+          (double) starts);
+    }
     return Remote.report(ctx, problem, u, "inner_steps", lastInnerSteps, "inner_bound", lastBound);
   }
 
@@ -128,6 +155,15 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
     long budget = (long) Math.ceil(config.maxInnerEpochs() * n);
     long used = 0;
     long t = 0;
+    long steps = Long.MAX_VALUE;
+    if (config.schedule() > 0) {
+      steps = (long) Math.floor(config.schedule() * n * Math.log(k + 2));
+      v = u.clone();
+      w = u.clone();
+      wPrev = u.clone();
+      fw = null;
+      starts++;
+    }
     if (fw == null) {
       fw = new double[d];
       Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
@@ -135,7 +171,7 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
       used += n;
     }
     double bound = forwardBackward(fw, phiW, plus);
-    while (bound > config.accuracy() * distance(u, plus) / (k + 2) && used < budget) {
+    while (config.schedule() > 0 ? t < steps : bound > config.accuracy() * distance(u, plus) / (k + 2) && used < budget) {
       SplittableRandom random = seeds.stream("vr-forb", k, t);
       int i = random.nextInt(n);
       boolean snapshot = random.nextDouble() < p;
@@ -163,7 +199,7 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
     }
     lastInnerSteps = t;
     lastBound = bound;
-    return plus;
+    return config.schedule() > 0 ? v.clone() : plus;
   }
 
   /**
@@ -191,7 +227,7 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
 
   @Override
   public State state() {
-    return new State(k, u.clone(), v.clone(), w.clone(), wPrev.clone(), fw == null ? null : fw.clone());
+    return new State(k, u.clone(), v.clone(), w.clone(), wPrev.clone(), fw == null ? null : fw.clone(), starts);
   }
 
   @Override
@@ -202,5 +238,6 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
     w = s.w().clone();
     wPrev = s.wPrev().clone();
     fw = s.fw() == null ? null : s.fw().clone();
+    starts = s.starts();
   }
 }

@@ -54,12 +54,16 @@ class DrcgdTest {
   }
 
   static DenseMatrix readAverage(Path out) {
+    return readAverage(out, 8);
+  }
+
+  static DenseMatrix readAverage(Path out, int d) {
     List<Row> rows = spark().read().parquet(out.resolve("xbar.parquet").toString()).orderBy("column").collectAsList();
-    DenseMatrix x = DenseMatrix.zeros(8, rows.size());
+    DenseMatrix x = DenseMatrix.zeros(d, rows.size());
     for (int j = 0; j < rows.size(); j++) {
       assertEquals(j, rows.get(j).getInt(0));
       List<Double> v = rows.get(j).getList(1);
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < d; i++) {
         x.set(i, j, v.get(i));
       }
     }
@@ -117,6 +121,102 @@ class DrcgdTest {
     double ds = ((Number) s.get("subspace_distance")).doubleValue();
     assertTrue(ds < 1e-8, "d_s = " + ds + " " + s);
     assertTrue(new StiefelManifold(8, 3).subspaceDistance(readAverage(out), pooledTruth()) < 1e-7);
+  }
+
+  /**
+   * Procrustes end to end: rows a_j whose pooled Gramian is N·I (A = √N·Q, Q with orthonormal columns)
+   * and targets b_j = x_trueᵀa_j + noise, so ‖Ax‖² is constant on St(d, r) and the minimizer of
+   * ‖Ax − B‖² is the polar factor U·Vᵀ of AᵀB = U·Σ·Vᵀ (computed here by LAPACK's SVD of the pooled rows).
+   */
+  @Test
+  void procrustesReachesThePolarFactorOfThePooledCrossProduct() throws Exception {
+    int rowsN = 1000;
+    int d = 6;
+    int r = 2;
+    java.util.Random random = new java.util.Random(11);
+    DenseMatrix m = DenseMatrix.zeros(rowsN, d);
+    for (int i = 0; i < m.values().length; i++) {
+      m.values()[i] = random.nextGaussian();
+    }
+    DenseMatrix a = Lapack.get().qrFactorQ(m);
+    Blas.get().scal(Math.sqrt(rowsN), a.values());
+    DenseMatrix g = DenseMatrix.zeros(d, r);
+    for (int i = 0; i < g.values().length; i++) {
+      g.values()[i] = random.nextGaussian();
+    }
+    DenseMatrix xTrue = Lapack.get().qrFactorQ(g);
+    DenseMatrix b = Blas.get().multiply(a, xTrue);
+    for (int i = 0; i < b.values().length; i++) {
+      b.values()[i] += 0.5 * random.nextGaussian();
+    }
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int j = 0; j < rowsN; j++) {
+      List<Double> f = new java.util.ArrayList<>();
+      for (int i = 0; i < d; i++) {
+        f.add(a.get(j, i));
+      }
+      for (int i = 0; i < r; i++) {
+        f.add(b.get(j, i));
+      }
+      rows.add(RowFactory.create(f));
+    }
+    StructType schema = new StructType(new StructField[] {
+        DataTypes.createStructField("features", DataTypes.createArrayType(DataTypes.DoubleType, false), false)});
+    Path in = dir.resolve("procrustes-in");
+    spark().createDataFrame(rows, schema).repartition(3).write().parquet(in.toString());
+    Lapack.Svd svd = Lapack.get().thinSvd(Blas.get().multiply(true, a, false, b));
+    DenseMatrix truth = Blas.get().multiply(false, svd.u(), true, svd.v());
+
+    Path out = dir.resolve("procrustes");
+    ok("drcgd", "--input", in.toString(), "--problem", "procrustes", "--method", "drgta", "--agents", "4", "--graph",
+        "ring", "--gossip", "3", "--rank", String.valueOf(r), "--step", "0.3", "--iterations", "150", "--seed", "5",
+        "--output", out.toString());
+    Map<String, Object> s = summary(out);
+    assertEquals("procrustes", s.get("problem"));
+    assertEquals(d, ((Number) s.get("dimension")).intValue());
+    DenseMatrix xbar = readAverage(out, d);
+    StiefelManifold st = new StiefelManifold(d, r);
+    assertTrue(st.orthonormalityError(xbar) < 1e-12);
+    // the minimizer itself, not only its subspace: compare entries
+    double err = 0;
+    for (int i = 0; i < xbar.values().length; i++) {
+      err = Math.max(err, Math.abs(xbar.values()[i] - truth.values()[i]));
+    }
+    assertTrue(err < 1e-8, "max |x̄ − UVᵀ| = " + err);
+    assertTrue(((Number) s.get("grad_norm")).doubleValue() < 1e-8, s.toString());
+  }
+
+  /**
+   * Stopped by its budget with --checkpoint, resumed with a larger one: ends as the straight run. A
+   * contracting run (DRGTA, α = 0.3, t = 3): the restored state's arrays sit at other addresses, so native
+   * BLAS may round differently, and only a contracting run keeps such differences at rounding level.
+   */
+  @Test
+  void checkpointedRunResumesToTheStraightRun() throws Exception {
+    String[] common = {"drcgd", "--input", pca.toString(), "--method", "drgta", "--agents", "4", "--graph", "ring",
+        "--gossip", "3", "--rank", "3", "--step", "0.3", "--truth", "--seed", "9"};
+    Path straight = dir.resolve("ck-straight");
+    Path first = dir.resolve("ck-first");
+    Path resumed = dir.resolve("ck-resumed");
+    Path ck = dir.resolve("ck");
+    ok(FiniteSumTest.concat(common, "--iterations", "60", "--output", straight.toString()));
+    ok(FiniteSumTest.concat(common, "--iterations", "25", "--checkpoint", ck.toString(), "--output", first.toString()));
+    assertEquals(25, ((Number) summary(first).get("iterations")).intValue());
+    ok(FiniteSumTest.concat(common, "--iterations", "60", "--checkpoint", ck.toString(), "--output", resumed.toString()));
+    Map<String, Object> a = summary(straight);
+    Map<String, Object> b = summary(resumed);
+    assertEquals(25, ((Number) b.get("resumed_after_round")).intValue(), b.toString());
+    assertEquals(a.get("iterations"), b.get("iterations"));
+    for (String k : List.of("subspace_distance", "consensus_error", "bytes_exchanged")) {
+      double va = ((Number) a.get(k)).doubleValue();
+      assertEquals(va, ((Number) b.get(k)).doubleValue(), 1e-12 * Math.max(1, Math.abs(va)), k);
+    }
+    DenseMatrix xa = readAverage(straight);
+    DenseMatrix xb = readAverage(resumed);
+    for (int i = 0; i < xa.values().length; i++) {
+      assertEquals(xa.values()[i], xb.values()[i], 1e-12, "x̄ entry " + i);
+    }
+    assertEquals(60, spark().read().parquet(resumed.resolve("trace.parquet").toString()).count());
   }
 
   @Test

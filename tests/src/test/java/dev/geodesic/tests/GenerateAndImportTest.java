@@ -1,5 +1,6 @@
 package dev.geodesic.tests;
 
+import static dev.geodesic.tests.EndToEnd.assertBadInput;
 import static dev.geodesic.tests.EndToEnd.assertCommitted;
 import static dev.geodesic.tests.EndToEnd.assertCommonSummary;
 import static dev.geodesic.tests.EndToEnd.ok;
@@ -116,5 +117,25 @@ class GenerateAndImportTest {
     assertTrue(r.getDouble(0) >= 0 && r.getDouble(1) <= 1 && r.getDouble(1) > 0.5, r.toString());
     assertEquals(0.0, r.getDouble(2), 0.0);
     assertEquals(9.0, r.getDouble(3), 0.0);
+  }
+
+  /** --binarize-label 5: label 1 exactly on the rows whose class (kept as the client) is 5…9. */
+  @Test
+  void importFashionMnistWithBinarizedLabels() throws Exception {
+    Path fm = Paths.get("/usr/share/datasets/fashion-mnist");
+    Assumptions.assumeTrue(Files.isDirectory(fm), "Debian package dataset-fashion-mnist not installed");
+    Path out = dir.resolve("fm01");
+    ok("import", "--format", "idx", "--input", fm.toString(), "--split", "t10k", "--limit", "300",
+        "--scale", "unit", "--client-from-label", "--binarize-label", "5", "--output", out.toString());
+    Row r = spark().read().parquet(out.resolve("data.parquet").toString())
+        .selectExpr("count(*)", "sum(case when label not in (0.0, 1.0) then 1 else 0 end)",
+            "sum(case when (label = 1.0) <> (cast(substring(client, 7) as int) >= 5) then 1 else 0 end)",
+            "sum(label)").first();
+    assertEquals(300L, r.getLong(0));
+    assertEquals(0L, r.getLong(1), "labels outside {0, 1}");
+    assertEquals(0L, r.getLong(2), "label 1 not exactly on classes 5…9");
+    assertTrue(r.getDouble(3) > 50 && r.getDouble(3) < 250, r.toString());
+    assertBadInput(dir.resolve("fm-bad"), "--binarize-label", "import", "--format", "idx", "--input", fm.toString(),
+        "--binarize-label", "NaN", "--output", dir.resolve("fm-bad").toString());
   }
 }

@@ -66,10 +66,17 @@ public final class ImportCommand extends JobCommand {
   @Option(names = "--client-from-label", description = "Set client = class-<label> on every row (e.g. one client per class).")
   boolean clientFromLabel;
 
+  @Option(names = "--binarize-label", paramLabel = "K",
+      description = "Replace the label by 1 where label ≥ K, else 0 (e.g. K = 5: a two-class Fashion-MNIST for dro-logistic).")
+  Double binarizeLabel;
+
   private ImportJob.Source source;
 
   @Override
   protected void validateOptions() {
+    if (binarizeLabel != null && !Double.isFinite(binarizeLabel)) {
+      throw new InvalidInputException("--binarize-label must be a finite number, got " + binarizeLabel);
+    }
     List<String> inputs = input.paths();
     if (inputs.isEmpty()) {
       throw new InvalidInputException("--input is required");
@@ -112,6 +119,6 @@ public final class ImportCommand extends JobCommand {
 
   @Override
   protected void run(JobRun run) throws IOException {
-    new ImportJob(source, clientFromLabel, partitions).run(run);
+    new ImportJob(source, clientFromLabel, partitions, binarizeLabel).run(run);
   }
 }

@@ -30,9 +30,10 @@ import org.apache.spark.sql.functions;
  *
  * @param source what to read
  * @param clientFromLabel set {@code client = class-<label>} on every row
+ * @param binarizeAt when not null, replace the label by 1 where label ≥ binarizeAt, else 0 (after the client is set)
  * @param partitions output partitions (0: the input's; IDX: one per ~1000 records up to the default parallelism)
  */
-public record ImportJob(Source source, boolean clientFromLabel, int partitions) {
+public record ImportJob(Source source, boolean clientFromLabel, int partitions, Double binarizeAt) {
   /** What {@code import} reads. */
   public sealed interface Source permits Tabular, Idx {}
 
@@ -68,6 +69,13 @@ public record ImportJob(Source source, boolean clientFromLabel, int partitions) 
       }
       data = data.drop(DatasetReader.CLIENT).withColumn(DatasetReader.CLIENT,
           functions.concat(functions.lit("class-"), data.col(DatasetReader.LABEL).cast("int").cast("string")));
+    }
+    if (binarizeAt != null) {
+      if (!Arrays.asList(data.columns()).contains(DatasetReader.LABEL)) {
+        throw new InvalidInputException("--binarize-label: the input has no label column");
+      }
+      data = data.withColumn(DatasetReader.LABEL, functions.when(data.col(DatasetReader.LABEL).geq(binarizeAt), 1.0)
+          .otherwise(0.0));
     }
     Dataset<Row> out = data;
     SparkJobs.described(run.spark().sparkContext(), "import: write data.parquet",

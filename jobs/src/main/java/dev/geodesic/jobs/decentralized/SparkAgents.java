@@ -26,7 +26,7 @@ import org.apache.spark.storage.StorageLevel;
  * The agents of a decentralized run on Spark. Agent i is the i-th partition's rows (or the i-th
  * client's with a client column), turned once into its {@link LocalObjective} on the executor that
  * holds them and cached there — for PCA its d×d Gramian when d is small, so no data pass per
- * iteration. {@link #evaluate} is one Spark job: the driver broadcasts every agent's point and x̄
+ * iteration. {@link #evaluate} is one Spark job: the driver ships (in the task, see PartitionJobs) every agent's point and x̄
  * (n + 1 matrices of d×r doubles), each task returns its agents' gradients at their points and
  * their value and gradient at x̄; the rows never leave the executors.
  */
@@ -79,7 +79,10 @@ public final class SparkAgents implements Agents {
               + (2 * rank) + " values, the input has " + input.dimension());
     }
     List<String> names = clients;
-    JavaRDD<Agent> objectives = blocks.map(b -> toAgent(b, names, problem, scale, rank));
+    // Agents are grouped (without a shuffle) into at most one partition per core: an iteration's job then
+    // has as many tasks as cores, not n, so the per-task overhead does not grow with the number of agents.
+    int slots = Math.max(1, Math.min(n, jsc.defaultParallelism()));
+    JavaRDD<Agent> objectives = blocks.map(b -> toAgent(b, names, problem, scale, rank)).coalesce(slots);
     objectives.persist(StorageLevel.MEMORY_AND_DISK());
     jsc.setJobDescription("drcgd: build the agents' objectives (Gramians) where their rows live");
     List<Info> info;
@@ -223,12 +226,12 @@ public final class SparkAgents implements Agents {
     List<Reply> out = new ArrayList<>();
     while (it.hasNext()) {
       Agent a = it.next();
-      DenseMatrix grad = a.objective().euclideanGradient(p.points()[a.index()]);
       if (p.common() == null) {
-        out.add(new Reply(a.index(), grad, Double.NaN, null));
+        out.add(new Reply(a.index(), a.objective().euclideanGradient(p.points()[a.index()]), Double.NaN, null));
       } else {
-        LocalObjective.Evaluated e = a.objective().evaluate(p.common());
-        out.add(new Reply(a.index(), grad, e.value(), e.gradient()));
+        // both points in one product with the agent's Gramian (read once)
+        LocalObjective.Paired e = a.objective().evaluatePair(p.points()[a.index()], p.common());
+        out.add(new Reply(a.index(), e.gradient(), e.common().value(), e.common().gradient()));
       }
     }
     return out;
