@@ -1,7 +1,7 @@
 package dev.geodesic.tests;
 
-import dev.geodesic.jobs.cli.GeodesicCli;
-import dev.geodesic.jobs.spark.GeodesicKryoRegistrator;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,15 +13,16 @@ import org.apache.spark.sql.SparkSession;
  * the start of the driver and executor JVMs once rather than per command. It starts the session
  * from the configuration spark-submit set (with geodesic's Kryo registrator, which each command
  * would add to a session of its own) and every command joins it, as under a notebook or a
- * pipeline that shares a session; the jobs' classes come from the submitted jobs jar. Exits with
- * the first non-zero status.
+ * pipeline that shares a session; the jobs' classes come from the submitted jobs jar (SparkSubmit's
+ * class loader, hence by name: this class itself is on the JVM's classpath, which has no jobs jar).
+ * Exits with the first non-zero status.
  */
 public final class CommandBatch {
   private CommandBatch() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws ReflectiveOperationException {
     SparkSession spark = SparkSession.builder()
-        .config("spark.kryo.registrator", GeodesicKryoRegistrator.class.getName())
+        .config("spark.kryo.registrator", "dev.geodesic.jobs.spark.GeodesicKryoRegistrator")
         .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate();
     int status = 0;
@@ -47,9 +48,11 @@ public final class CommandBatch {
     System.exit(status);
   }
 
-  private static int run(List<String> commandLine) {
+  private static int run(List<String> commandLine) throws ReflectiveOperationException {
     System.err.println("CommandBatch: " + String.join(" ", commandLine));
-    return GeodesicCli.execute(commandLine.toArray(String[]::new), System.out, System.err);
+    Class<?> cli = Class.forName("dev.geodesic.jobs.cli.GeodesicCli", true, Thread.currentThread().getContextClassLoader());
+    Method execute = cli.getMethod("execute", String[].class, PrintStream.class, PrintStream.class);
+    return (Integer) execute.invoke(null, commandLine.toArray(String[]::new), System.out, System.err);
   }
 
   static String[] join(List<String[]> commandLines) {

@@ -77,7 +77,7 @@ final class StandaloneCluster implements AutoCloseable {
     this.master = master;
   }
 
-  /** Starts the master and the workers and returns once every worker is registered (at most 120 s). */
+  /** Starts the master and the workers and returns once every worker is registered (at most 600 s). */
   static StandaloneCluster start(Path dir, Options options) throws IOException, InterruptedException {
     Files.createDirectories(dir.resolve("logs"));
     int port = freePort();
@@ -100,7 +100,7 @@ final class StandaloneCluster implements AutoCloseable {
         args.add(c.masterUrl());
         c.workers.add(startJvm(dir, "512m", List.of(), args, dir.resolve("logs/worker-" + i + ".log"), daemonEnv(dir, options)));
       }
-      c.awaitWorkers(120);
+      c.awaitWorkers(600);
       return c;
     } catch (IOException | InterruptedException | RuntimeException e) {
       c.close();
@@ -191,7 +191,14 @@ final class StandaloneCluster implements AutoCloseable {
     args.addAll(List.of(cliArgs));
     Map<String, String> e = new HashMap<>(daemonEnv(dir, options));
     int dm = sparkOptions.indexOf("--deploy-mode");
-    if (dm < 0 || dm + 1 >= sparkOptions.size() || !sparkOptions.get(dm + 1).equals("cluster")) {
+    boolean clusterMode = dm >= 0 && dm + 1 < sparkOptions.size() && sparkOptions.get(dm + 1).equals("cluster");
+    if (clusterMode) {
+      // A worker starts the driver JVM with spark.driver.*JavaOptions only: without Java 17's module
+      // options Kryo cannot serialize a broadcast (HeapByteBuffer), so they are given here, as
+      // cluster-conf/README.md tells users to.
+      args.addAll(List.of("--conf", "spark.driver.defaultJavaOptions=" + String.join(" ", jvmConfig())));
+    }
+    if (!clusterMode) {
       // A client-mode driver takes the secret from GEODESIC_SPARK_SECRET, as the launcher's user does. A
       // cluster-mode submission keeps Spark's variable: its client talks to the master before any
       // geodesic code runs, and its driver inherits the worker's variable.
@@ -205,19 +212,23 @@ final class StandaloneCluster implements AutoCloseable {
     Path log = dir.resolve("logs/submit-" + n + ".log");
     Process p = startJvm(workingDir != null ? workingDir : dir, "1g", jvmOptions, args, log, e);
     submissions.add(p);
-    return new Submission(p, log, String.join(" ", cliArgs));
+    return new Submission(this, p, log, String.join(" ", cliArgs), clusterMode);
   }
 
   /** A running SparkSubmit JVM. */
   static final class Submission {
+    private final StandaloneCluster cluster;
     private final Process process;
     private final Path log;
     private final String what;
+    private final boolean clusterMode;
 
-    Submission(Process process, Path log, String what) {
+    Submission(StandaloneCluster cluster, Process process, Path log, String what, boolean clusterMode) {
+      this.cluster = cluster;
       this.process = process;
       this.log = log;
       this.what = what;
+      this.clusterMode = clusterMode;
     }
 
     Process process() {
@@ -232,7 +243,24 @@ final class StandaloneCluster implements AutoCloseable {
             + Files.readString(log, StandardCharsets.UTF_8));
       }
       String out = Files.readString(log, StandardCharsets.UTF_8);
-      return new EndToEnd.Result(process.exitValue(), "", out);
+      if (!clusterMode || process.exitValue() != 0) {
+        return new EndToEnd.Result(process.exitValue(), "", out);
+      }
+      // Cluster mode: the client may return once the driver is accepted. The driver's outcome is the
+      // master's: wait until no driver is active, then read the newest completed one's state.
+      long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+      while (true) {
+        JsonNode s = cluster.status();
+        JsonNode done = s.path("completeddrivers");
+        if (s.path("activedrivers").size() == 0 && done.size() > 0) {
+          String state = done.get(done.size() - 1).path("state").asText();
+          return new EndToEnd.Result("FINISHED".equals(state) ? 0 : 1, "", out + "\ndriver state: " + state);
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("cluster-mode driver of " + what + " did not finish in " + timeoutSeconds + " s");
+        }
+        Thread.sleep(500);
+      }
     }
   }
 
@@ -336,12 +364,17 @@ final class StandaloneCluster implements AutoCloseable {
     return Files.readString(Launcher.repositoryRoot().resolve("jobs/target/spark-classpath.txt")).trim();
   }
 
+  private static List<String> jvmConfig() throws IOException {
+    return Files.readAllLines(Launcher.repositoryRoot().resolve(".mvn/jvm.config")).stream().map(String::trim)
+        .filter(l -> !l.isEmpty()).toList();
+  }
+
   private static Process startJvm(Path cwd, String heap, List<String> jvmOptions, List<String> args, Path log,
       Map<String, String> env) throws IOException {
     Path root = Launcher.repositoryRoot();
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(Files.readAllLines(root.resolve(".mvn/jvm.config")).stream().map(String::trim).filter(l -> !l.isEmpty()).toList());
+    cmd.addAll(jvmConfig());
     cmd.add("-Xmx" + heap);
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-Dlog4j2.configurationFile=" + root.resolve("cluster-conf/log4j2.properties"));

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and {@code import}, whose values a seed or the input fixes — docs/design.md "BLAS, determinism";
  * 1e-12 relative for solver figures, which pass through the BLAS and through Spark's reduction order).
  */
-@Timeout(value = 1200, unit = java.util.concurrent.TimeUnit.SECONDS)
+@Timeout(value = 2400, unit = java.util.concurrent.TimeUnit.SECONDS)
 class StandaloneClusterTest {
   private static final String SECRET = UUID.randomUUID().toString();
   /** Summary fields that describe where and how long a run ran, not what it computed. */
@@ -110,7 +110,7 @@ class StandaloneClusterTest {
     // JVMs start once; its java.io.tmpdir (Spark's scratch space), HOME, user.home and working
     // directory are empty directories of the test's own.
     EndToEnd.Result r = cluster.submit(List.of("--class", CommandBatch.class.getName()), Map.of("HOME", home.toString()),
-        cwd, List.of("-Djava.io.tmpdir=" + tmp, "-Duser.home=" + home), CommandBatch.join(onCluster)).await(900);
+        cwd, List.of("-Djava.io.tmpdir=" + tmp, "-Duser.home=" + home), CommandBatch.join(onCluster)).await(1800);
     assertEquals(0, r.status(), r::describe);
     for (String[] c : commands) {
       String name = c[0];
@@ -139,7 +139,7 @@ class StandaloneClusterTest {
     Path local = dir.resolve("cm-local");
     Path onCluster = dir.resolve("cm-cluster");
     ok(withOutput(c, local, null));
-    EndToEnd.Result r = cluster.submit(List.of("--deploy-mode", "cluster"), withOutput(c, onCluster, null)).await(600);
+    EndToEnd.Result r = cluster.submit(List.of("--deploy-mode", "cluster"), withOutput(c, onCluster, null)).await(1200);
     assertEquals(0, r.status(), r::describe);
     assertTrue(Files.isRegularFile(onCluster.resolve("_SUCCESS")), () -> r.describe() + "\ndriver logs:\n" + driverLogs());
     assertSameResult(local, onCluster, false);
@@ -168,7 +168,7 @@ class StandaloneClusterTest {
     StandaloneCluster.Submission d = cluster.submit(unauthenticated, Map.of("GEODESIC_SPARK_SECRET", ""), null, List.of(),
         append(c, plain));
     for (var s : List.of(a, b, d)) {
-      EndToEnd.Result r = s.await(600);
+      EndToEnd.Result r = s.await(1200);
       assertEquals(3, r.status(), r::describe);
       assertEquals(1, r.errorLines().size(), r::describe);
       assertFalse(r.err().contains("\tat "), () -> "no stack trace:\n" + r.err());
