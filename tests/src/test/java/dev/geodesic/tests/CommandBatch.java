@@ -21,10 +21,14 @@ public final class CommandBatch {
   private CommandBatch() {}
 
   public static void main(String[] args) throws ReflectiveOperationException {
-    SparkSession spark = SparkSession.builder()
+    SparkSession.Builder b = SparkSession.builder()
         .config("spark.kryo.registrator", "dev.geodesic.jobs.spark.GeodesicKryoRegistrator")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate();
+        .config("spark.ui.showConsoleProgress", "false");
+    String secret = System.getenv("GEODESIC_SPARK_SECRET");
+    if (secret != null && !secret.isEmpty()) {
+      b.config("spark.authenticate.secret", secret); // as SparkSessions does for a session of its own
+    }
+    SparkSession spark = b.getOrCreate();
     int status = 0;
     try {
       List<String> current = new ArrayList<>();
