@@ -140,7 +140,7 @@ class StandaloneClusterTest {
     Path onCluster = dir.resolve("cm-cluster");
     ok(withOutput(c, local, null));
     EndToEnd.Result r = cluster.submit(List.of("--deploy-mode", "cluster"), withOutput(c, onCluster, null)).await(1200);
-    assertEquals(0, r.status(), r::describe);
+    assertEquals(0, r.status(), () -> r.describe() + "\ndriver logs:\n" + driverLogs());
     assertTrue(Files.isRegularFile(onCluster.resolve("_SUCCESS")), () -> r.describe() + "\ndriver logs:\n" + driverLogs());
     assertSameResult(local, onCluster, false);
     // The driver ran under a worker (its log is in a driver-* directory there), not in the submitting JVM.
