@@ -179,10 +179,6 @@ final class StandaloneCluster implements AutoCloseable {
     args.addAll(List.of("--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
         "--conf", "spark.ui.enabled=false", "--conf", "spark.sql.shuffle.partitions=4",
         "--conf", "spark.standalone.submit.waitAppCompletion=true", "--conf", "spark.executor.memory=768m"));
-    String blas = System.getProperty("geodesic.blas");
-    if (blas != null) {
-      args.addAll(List.of("--conf", "spark.driver.extraJavaOptions=-Djava.awt.headless=true -Dgeodesic.blas=" + blas));
-    }
     args.addAll(sparkOptions);
     if (!sparkOptions.contains("--class")) {
       args.addAll(List.of("--class", MAIN));
@@ -196,7 +192,10 @@ final class StandaloneCluster implements AutoCloseable {
       // A worker starts the driver JVM with spark.driver.*JavaOptions only: without Java 17's module
       // options Kryo cannot serialize a broadcast (HeapByteBuffer), so they are given here, as
       // cluster-conf/README.md tells users to.
-      args.addAll(List.of("--conf", "spark.driver.defaultJavaOptions=" + String.join(" ", jvmConfig())));
+      // (extraJavaOptions: the cluster-mode client passes that property on, not defaultJavaOptions.)
+      String blas = System.getProperty("geodesic.blas");
+      args.addAll(List.of("--conf", "spark.driver.extraJavaOptions=" + String.join(" ", jvmConfig())
+          + " -Djava.awt.headless=true" + (blas != null ? " -Dgeodesic.blas=" + blas : "")));
     }
     if (!clusterMode) {
       // A client-mode driver takes the secret from GEODESIC_SPARK_SECRET, as the launcher's user does. A
