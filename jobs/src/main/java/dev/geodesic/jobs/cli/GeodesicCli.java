@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 /**
  * The single entry point: {@code geodesic <command> [options]}, locally through {@code ./geodesic}
  * or after the jar under {@code spark-submit}. Exit status: 0 success; 2 bad usage or bad input (one
- * line {@code error: …} on stderr, nothing written); 1 internal failure, with the cause.
+ * line {@code error: …} on stderr, nothing written); 3 Spark or its cluster could not start the run
+ * ({@link dev.geodesic.jobs.EnvironmentException}: one {@code error:} line, nothing written); 1
+ * internal failure, with the cause.
  */
 @Command(name = "geodesic", mixinStandardHelpOptions = true, versionProvider = GeodesicCli.Version.class,
     description = "Distributed optimal transport and optimization on Apache Spark.",
@@ -79,6 +81,11 @@ public final class GeodesicCli implements Runnable {
         cmd.getErr().println("error: " + oneLine(bad));
         return 2;
       }
+      String environment = environmentMessage(ex);
+      if (environment != null) {
+        cmd.getErr().println("error: " + oneLine(environment));
+        return 3;
+      }
       cmd.getErr().println("error: internal failure: " + ex);
       ex.printStackTrace(cmd.getErr());
       return 1;
@@ -114,6 +121,16 @@ public final class GeodesicCli implements Runnable {
       String m = t.getMessage();
       if (m != null && m.contains(marker)) {
         return m.substring(m.indexOf(marker) + marker.length());
+      }
+    }
+    return null;
+  }
+
+  /** The message of an {@link dev.geodesic.jobs.EnvironmentException} in the cause chain, else null. */
+  static String environmentMessage(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof dev.geodesic.jobs.EnvironmentException) {
+        return t.getMessage();
       }
     }
     return null;

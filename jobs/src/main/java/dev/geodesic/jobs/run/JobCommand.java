@@ -95,6 +95,7 @@ public abstract class JobCommand implements Callable<Integer> {
     }
     OptionChecks.atLeast("--partitions", partitions, 0);
     SparkSessions.validateConfs(conf);
+    SparkSessions.validateMaster(master);
     validateOptions();
     OutputDirectory.prepare(output, overwrite, new Configuration());
     String name = spec.name();

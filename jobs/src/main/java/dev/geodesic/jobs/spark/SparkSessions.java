@@ -1,7 +1,10 @@
 package dev.geodesic.jobs.spark;
 
+import dev.geodesic.jobs.EnvironmentException;
 import dev.geodesic.jobs.InvalidInputException;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkContext;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -58,7 +61,137 @@ public final class SparkSessions {
       }
     }
     b.config(KRYO_REGISTRATOR, withOurRegistrator(registrators));
-    return new Handle(b.getOrCreate(), true);
+    String secret = secretFromEnvironment();
+    boolean authenticate = Boolean.parseBoolean(effective(fromSubmit, confs, "spark.authenticate", "false"));
+    if (authenticate && effective(fromSubmit, confs, AUTH_SECRET, null) == null) {
+      String url = master != null ? master : fromSubmit.get("spark.master", "local[*]");
+      if (secret == null && !url.startsWith("local") && !url.equals("yarn")) { // local mode and YARN make their own
+        throw new EnvironmentException("spark.authenticate is on but no secret is set: export " + SECRET_ENV
+            + " (the cluster's shared secret), or run without authentication");
+      }
+      if (secret != null) {
+        b.config(AUTH_SECRET, secret); // from the environment, so that it is never on a command line
+      }
+    }
+    SparkSession session;
+    try {
+      session = b.getOrCreate();
+    } catch (RuntimeException e) {
+      String url = master != null ? master : fromSubmit.get("spark.master", "local[*]");
+      if (String.valueOf(e.getMessage()).contains("stopped SparkContext")) { // stopped while starting: see awaitExecutors
+        throw new EnvironmentException("Spark stopped while starting on " + url
+            + " (the master is unreachable, refused the application, or removed it: see the log above)", e);
+      }
+      throw new EnvironmentException("Spark could not start with master " + url + ": " + firstLine(e), e);
+    }
+    awaitExecutors(session.sparkContext(), fromSubmit, confs);
+    return new Handle(session, true);
+  }
+
+  // ---- cluster start-up (issue 12 section 1): bad master URL, unreachable master, no resources ----
+
+  /** Seconds a non-local master gets to register one executor before the run ends with exit 3. */
+  public static final String STARTUP_TIMEOUT = "spark.geodesic.startupTimeout";
+  static final int DEFAULT_STARTUP_TIMEOUT_SECONDS = 120;
+  private static final String AUTH_SECRET = "spark.authenticate.secret";
+  /** Where the launcher and the cluster daemons take the shared secret from (cluster-conf/README.md). */
+  public static final String SECRET_ENV = "GEODESIC_SPARK_SECRET";
+  /** Spark's own variable: a worker hands its secret to the executors and drivers it starts through it. */
+  private static final String SPARK_SECRET_ENV = "_SPARK_AUTH_SECRET";
+
+  private static final Pattern MASTER = Pattern.compile(
+      "local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?\\])?"
+      + "|local-cluster\\[[1-9][0-9]*,[1-9][0-9]*,[1-9][0-9]*\\]"
+      + "|spark://[^\\s,:/]+:[0-9]{1,5}(,[^\\s,:/]+:[0-9]{1,5})*"
+      + "|yarn|k8s://\\S+");
+
+  /**
+   * Checks the syntax of {@code --master} before anything starts (exit 2 when malformed); the
+   * forms are Spark's own: local[N|*][,F], local-cluster[N,C,M], spark://HOST:PORT[,HOST:PORT], yarn,
+   * k8s://URL.
+   */
+  public static void validateMaster(String master) {
+    if (master == null) {
+      return;
+    }
+    if (!MASTER.matcher(master).matches()) {
+      throw new InvalidInputException("--master '" + master + "' is not a Spark master URL (local[N], local[*],"
+          + " local-cluster[N,CORES,MB], spark://HOST:PORT, yarn, k8s://URL)");
+    }
+    if (master.startsWith("spark://")) {
+      for (String hp : master.substring("spark://".length()).split(",")) {
+        int port = Integer.parseInt(hp.substring(hp.lastIndexOf(':') + 1));
+        if (port < 1 || port > 65535) {
+          throw new InvalidInputException("--master '" + master + "': port " + port + " is not in 1..65535");
+        }
+      }
+    }
+  }
+
+  /**
+   * With a cluster manager, the session exists before any executor does: an unreachable master, a
+   * refused registration or a request no worker can grant would otherwise hang the first job (or
+   * end in a stopped context deep inside it). Waits for one executor, then gives up with exit 3.
+   */
+  private static void awaitExecutors(SparkContext sc, SparkConf fromSubmit, List<String> confs) {
+    String m = sc.master();
+    if (m.startsWith("local") && !m.startsWith("local-cluster")) {
+      return;
+    }
+    String t = effective(fromSubmit, confs, STARTUP_TIMEOUT, Integer.toString(DEFAULT_STARTUP_TIMEOUT_SECONDS));
+    long seconds;
+    try {
+      seconds = Long.parseLong(t.trim());
+    } catch (NumberFormatException e) {
+      sc.stop();
+      throw new InvalidInputException(STARTUP_TIMEOUT + " must be a whole number of seconds, got '" + t + "'");
+    }
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (sc.getExecutorMemoryStatus().size() < 2) { // the driver's block manager is the first entry
+      if (sc.isStopped()) {
+        throw new EnvironmentException("Spark stopped before any executor started on " + m
+            + " (the master is unreachable, refused the application, or removed it: see the log above)");
+      }
+      if (seconds > 0 && System.nanoTime() > deadline) {
+        sc.stop();
+        throw new EnvironmentException("no executor started on " + m + " within " + seconds + " s (" + STARTUP_TIMEOUT
+            + "): the master is unreachable, refused the application, or has no worker with the cores and memory asked for");
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        sc.stop();
+        throw new EnvironmentException("interrupted while waiting for executors on " + m, e);
+      }
+    }
+  }
+
+  /** The shared secret from the environment: {@value #SECRET_ENV}, else Spark's worker-provided variable. */
+  static String secretFromEnvironment() {
+    String s = System.getenv(SECRET_ENV);
+    if (s == null || s.isEmpty()) {
+      s = System.getenv(SPARK_SECRET_ENV);
+    }
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  /** A setting as the session will see it: {@code --conf} wins over what spark-submit set. */
+  private static String effective(SparkConf fromSubmit, List<String> confs, String key, String dflt) {
+    String v = fromSubmit.get(key, dflt);
+    for (String kv : confs) {
+      String[] p = split(kv);
+      if (p[0].equals(key)) {
+        v = p[1];
+      }
+    }
+    return v;
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return (nl < 0 ? m : m.substring(0, nl)).trim();
   }
 
   /** Ours is always added, so that a Kryo serializer (cluster-conf uses one) can ship Java records. */
