@@ -286,6 +286,20 @@ class BadInputTableTest {
     assertEquals("{\"mine\": true}", Files.readString(out.resolve("summary.json")));
   }
 
+  /** A few rows through the real launcher: the same one line and status from a separate JVM. */
+  static Stream<Arguments> throughTheLauncher() {
+    return cases().filter(a -> List.of("corrupt Parquet", "NaN feature", "unknown graph").contains((String) a.get()[0]));
+  }
+
+  @ParameterizedTest(name = "launcher: {0}")
+  @MethodSource("throughTheLauncher")
+  void badInputThroughTheLauncher(String name, String fragment, String[] args) throws Exception {
+    Path out = fx.resolve("launcher-" + name.replaceAll("\\W+", "-"));
+    EndToEnd.Result r = Launcher.run(Map.of(), 180, resolve(args, out));
+    assertCleanRefusal(r, fragment);
+    assertFalse(Files.exists(out), () -> "bad input must write nothing at " + out);
+  }
+
   @Test
   void theTableCoversEveryCommandWithAtLeastFortyDistinctCases() {
     List<Arguments> all = cases().toList();
