@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * same {@code summary.json} figures (timings, placement and paths aside) and the same outputs. As
  * docs/design.md promises, what only a seed determines (generate, import) is bitwise equal; solver
  * results pass through native BLAS, whose Prescott kernels round by array alignment even between
- * runs, so they are compared to 1e-12 relative (bitwise under {@code -Dgeodesic.blas=java}).
+ * runs, so they are compared to 1e-12 relative.
  */
 class DeterminismTest {
   @TempDir
@@ -38,8 +38,7 @@ class DeterminismTest {
   }
 
   static Stream<Arguments> commands() {
-    boolean javaBlas = "java".equals(System.getProperty("geodesic.blas"));
-    double solver = javaBlas ? 0 : 1e-12;
+    double solver = 1e-12;
     return Stream.of(
         c("generate gaussian", 0, "generate", "--kind", "gaussian", "--clients", "2", "--rows", "300", "--dim", "4",
             "--partitions", "3", "--seed", "21"),
