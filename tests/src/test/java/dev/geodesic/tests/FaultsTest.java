@@ -190,9 +190,25 @@ class FaultsTest {
   /** The executor JVMs whose driver URL names this run's driver port. */
   private static List<ProcessHandle> executorsOf(int port) {
     return ProcessHandle.allProcesses()
-        .filter(h -> h.info().commandLine().map(c -> c.contains("CoarseGrainedExecutorBackend")
-            && c.contains("CoarseGrainedScheduler@") && c.matches(".*:" + port + "(\\s.*|$)")).orElse(false))
+        .filter(h -> {
+          String c = commandLine(h);
+          return c.contains("CoarseGrainedExecutorBackend") && c.contains("CoarseGrainedScheduler@")
+              && c.matches("(?s).*:" + port + "(\\s.*|$)");
+        })
         .toList();
+  }
+
+  /**
+   * The whole command line. {@code ProcessHandle.Info} truncates long ones on Linux, and an
+   * executor's starts with Spark's classpath, so the class name would be cut off.
+   */
+  private static String commandLine(ProcessHandle h) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "cmdline")), StandardCharsets.UTF_8)
+          .replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return h.info().commandLine().orElse("");
+    }
   }
 
   private static final Pattern PROGRESS = Pattern.compile("^\\[([\\w-]+)] (\\w+) (\\d+)\\s", Pattern.MULTILINE);
