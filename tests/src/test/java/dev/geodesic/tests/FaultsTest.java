@@ -89,9 +89,9 @@ class FaultsTest {
             "--partitions", "2", "--seed", "3")),
         Arguments.of("drcgd", "iteration", job("drcgd", "--input", "{pca}", "--agents", "4", "--rank", "2",
             "--iterations", "120", "--step", "0.3", "--seed", "3")),
-        Arguments.of("finite-sum", "epoch", job("finite-sum", "--input", "{logit}", "--partitions", "2",
+        Arguments.of("finite-sum", "round", job("finite-sum", "--input", "{logit}", "--partitions", "2",
             "--max-epochs", "30", "--l2", "0.01", "--seed", "3")),
-        Arguments.of("monotone", "epoch", job("monotone", "--problem", "policeman-burglar", "--n", "120",
+        Arguments.of("monotone", "iteration", job("monotone", "--problem", "policeman-burglar", "--n", "120",
             "--partitions", "2", "--max-epochs", "60", "--seed", "3")));
   }
 
