@@ -41,7 +41,7 @@ final class GraphOption {
     Dataset<Row> d;
     try {
       d = spark.read().parquet(path);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // AnalysisException (a missing path) is checked in Java's eyes but thrown undeclared
       throw new InvalidInputException("--graph " + path + ": not ring|er|complete|star|torus and not a readable Parquet"
           + " edge list (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
     }

@@ -81,7 +81,7 @@ public final class DatasetReader {
       }
     } catch (Exception e) {
       throw new InvalidInputException("input '" + spec.path() + "' is not readable as " + spec.format()
-          + ": " + firstLine(e.getMessage()), e);
+          + ": " + firstLine(rootMessage(e)), e);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.geodesic.jobs.io.ValidatedInput;
 import dev.geodesic.jobs.run.JobRun;
 import dev.geodesic.monotone.PolicemanBurglar;
 import dev.geodesic.random.SeedSequence;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -69,6 +70,10 @@ public final class MonotoneJobs {
     }).toArray();
     if (w.length < 2) {
       throw new InvalidInputException("--weights " + path + ": need at least 2 weights, got " + w.length);
+    }
+    if (Arrays.stream(w).sum() == 0) {
+      // All-zero weights make A = 0: its Lipschitz constant, which sets the default step, is 0.
+      throw new InvalidInputException("--weights " + path + ": the weights sum to 0; at least one must be > 0");
     }
     return w;
   }
