@@ -104,20 +104,12 @@ public final class CandidateArcTransport {
     double[] a = mu.weights();
     double[] b = nu.weights();
     Marginals.balanced(a, b);
-    double scaleB = sum(a) / sum(b);
     int d = mu.dimension();
-    int[] rowsKept = positive(a);
-    int[] colsKept = positive(b);
-    DenseMatrix xs = select(mu.atoms(), rowsKept);
-    DenseMatrix ys = select(nu.atoms(), colsKept);
-    double[] aa = new double[rowsKept.length];
-    double[] bb = new double[colsKept.length];
-    for (int k = 0; k < aa.length; k++) {
-      aa[k] = a[rowsKept[k]];
-    }
-    for (int k = 0; k < bb.length; k++) {
-      bb[k] = b[colsKept[k]] * scaleB;
-    }
+    NetworkSimplex.PositiveSupport support = NetworkSimplex.PositiveSupport.of(a, b);
+    double[] aa = support.a();
+    double[] bb = support.b();
+    DenseMatrix xs = select(mu.atoms(), support.rows());
+    DenseMatrix ys = select(nu.atoms(), support.cols());
     PointCloudCost cost = new PointCloudCost(xs, ys, p);
     Pricer pricer = new Pricer(cost, p == 2.0 && d > 0 ? new CentredSquaredDistances(xs, ys) : null, threads());
     NetworkSimplex.Tree tree = new NetworkSimplex.Tree(aa, bb, cost, config.simplex());
@@ -173,7 +165,9 @@ public final class CandidateArcTransport {
     }
     NetworkSimplex.Result r = tree.result(pivots);
     NetworkSimplex.Status status = certified ? NetworkSimplex.Status.OPTIMAL : NetworkSimplex.Status.ITERATION_LIMIT;
-    NetworkSimplex.Result mapped = mapBack(r, status, mu, nu, p, rowsKept, colsKept);
+    NetworkSimplex.Result mapped = support.restricted()
+        ? support.mapBack(r, new PointCloudCost(mu.atoms(), nu.atoms(), p), status)
+        : new NetworkSimplex.Result(r.cost(), r.planRows(), r.planCols(), r.planMass(), r.u(), r.v(), r.iterations(), status);
     if (budgetHit) {
       violation = Double.NaN;
     }
@@ -182,55 +176,6 @@ public final class CandidateArcTransport {
 
   private int threads() {
     return config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
-  }
-
-  /** Plan and duals in the input's indices; zero-weight atoms get the largest feasible dual. */
-  private static NetworkSimplex.Result mapBack(NetworkSimplex.Result r, NetworkSimplex.Status status,
-      DiscreteMeasure mu, DiscreteMeasure nu, double p, int[] rowsKept, int[] colsKept) {
-    int n0 = mu.size();
-    int m0 = nu.size();
-    int[] rr = new int[r.nonZeros()];
-    int[] cc = new int[rr.length];
-    for (int k = 0; k < rr.length; k++) {
-      rr[k] = rowsKept[r.planRows()[k]];
-      cc[k] = colsKept[r.planCols()[k]];
-    }
-    double[] u = new double[n0];
-    double[] v = new double[m0];
-    boolean[] rowIn = new boolean[n0];
-    boolean[] colIn = new boolean[m0];
-    for (int k = 0; k < rowsKept.length; k++) {
-      u[rowsKept[k]] = r.u()[k];
-      rowIn[rowsKept[k]] = true;
-    }
-    for (int k = 0; k < colsKept.length; k++) {
-      v[colsKept[k]] = r.v()[k];
-      colIn[colsKept[k]] = true;
-    }
-    if (rowsKept.length != n0 || colsKept.length != m0) {
-      PointCloudCost full = new PointCloudCost(mu.atoms(), nu.atoms(), p);
-      double[] row = new double[m0];
-      for (int i = 0; i < n0; i++) {
-        if (!rowIn[i]) {
-          full.row(i, 0, m0, row);
-          double best = Double.POSITIVE_INFINITY;
-          for (int j : colsKept) {
-            best = Math.min(best, row[j] - v[j]);
-          }
-          u[i] = best;
-        }
-      }
-      for (int j = 0; j < m0; j++) {
-        if (!colIn[j]) {
-          double best = Double.POSITIVE_INFINITY;
-          for (int i = 0; i < n0; i++) {
-            best = Math.min(best, full.cost(i, j) - u[i]);
-          }
-          v[j] = best;
-        }
-      }
-    }
-    return new NetworkSimplex.Result(r.cost(), rr, cc, r.planMass(), u, v, r.iterations(), status);
   }
 
   private static DenseMatrix select(DenseMatrix x, int[] idx) {
@@ -242,24 +187,6 @@ public final class CandidateArcTransport {
     return DenseMatrix.wrap(d, idx.length, out);
   }
 
-  private static double sum(double[] w) {
-    double s = 0.0;
-    for (double t : w) {
-      s += t;
-    }
-    return s;
-  }
-
-  private static int[] positive(double[] w) {
-    int k = 0;
-    int[] idx = new int[w.length];
-    for (int i = 0; i < w.length; i++) {
-      if (w[i] > 0) {
-        idx[k++] = i;
-      }
-    }
-    return Arrays.copyOf(idx, k);
-  }
 
   /** The candidate arcs, growable; costs by differences (the values the tree's pivots use). */
   private static final class Arcs {

@@ -167,67 +167,85 @@ public final class NetworkSimplex {
    */
   public Result solve(double[] a, double[] b, CostMatrix cost, ProgressListener listener) {
     validate(a, b, cost);
-    int n0 = a.length;
-    int m0 = b.length;
-    int[] rowsKept = positive(a);
-    int[] colsKept = positive(b);
-    double sa = sum(a);
-    double sb = sum(b);
-    double scaleB = sa / sb;
-    double[] aa = new double[rowsKept.length];
-    double[] bb = new double[colsKept.length];
-    for (int k = 0; k < aa.length; k++) {
-      aa[k] = a[rowsKept[k]];
-    }
-    for (int k = 0; k < bb.length; k++) {
-      bb[k] = b[colsKept[k]] * scaleB;
-    }
-    boolean restricted = rowsKept.length != n0 || colsKept.length != m0;
-    CostMatrix c = restricted ? cost.restrict(rowsKept, colsKept) : cost;
-    Tree t = new Tree(aa, bb, c, config);
+    PositiveSupport support = PositiveSupport.of(a, b);
+    CostMatrix c = support.restricted() ? cost.restrict(support.rows(), support.cols()) : cost;
+    Tree t = new Tree(support.a(), support.b(), c, config);
     long iterations = t.run(listener);
     Result r = t.result(iterations);
-    if (!restricted) {
-      return r;
-    }
-    // Map back to the original indices; zero-weight atoms get the largest feasible dual.
-    int[] rr = new int[r.planRows().length];
-    int[] cc = new int[rr.length];
-    for (int k = 0; k < rr.length; k++) {
-      rr[k] = rowsKept[r.planRows()[k]];
-      cc[k] = colsKept[r.planCols()[k]];
-    }
-    double[] u = new double[n0];
-    double[] v = new double[m0];
-    boolean[] rowIn = new boolean[n0];
-    boolean[] colIn = new boolean[m0];
-    for (int k = 0; k < rowsKept.length; k++) {
-      u[rowsKept[k]] = r.u()[k];
-      rowIn[rowsKept[k]] = true;
-    }
-    for (int k = 0; k < colsKept.length; k++) {
-      v[colsKept[k]] = r.v()[k];
-      colIn[colsKept[k]] = true;
-    }
-    for (int i = 0; i < n0; i++) {
-      if (!rowIn[i]) {
-        double best = Double.POSITIVE_INFINITY;
-        for (int j : colsKept) {
-          best = Math.min(best, cost.cost(i, j) - v[j]);
-        }
-        u[i] = best;
+    return support.restricted() ? support.mapBack(r, cost, r.status()) : r;
+  }
+
+  /**
+   * The atoms of positive mass, which the simplex works on, with b rescaled to a's total mass; and
+   * the way back to the input's indices.
+   *
+   * @param rows the kept rows' input indices, @param cols the kept columns'
+   * @param a their masses, @param b theirs times Σa/Σb
+   */
+  record PositiveSupport(int[] rows, int[] cols, double[] a, double[] b, int n, int m) {
+    static PositiveSupport of(double[] a, double[] b) {
+      int[] rows = positive(a);
+      int[] cols = positive(b);
+      double scaleB = sum(a) / sum(b);
+      double[] aa = new double[rows.length];
+      double[] bb = new double[cols.length];
+      for (int k = 0; k < aa.length; k++) {
+        aa[k] = a[rows[k]];
       }
-    }
-    for (int j = 0; j < m0; j++) {
-      if (!colIn[j]) {
-        double best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n0; i++) {
-          best = Math.min(best, cost.cost(i, j) - u[i]);
-        }
-        v[j] = best;
+      for (int k = 0; k < bb.length; k++) {
+        bb[k] = b[cols[k]] * scaleB;
       }
+      return new PositiveSupport(rows, cols, aa, bb, a.length, b.length);
     }
-    return new Result(r.cost(), rr, cc, r.planMass(), u, v, r.iterations(), r.status());
+
+    /** Whether some atom has zero mass. */
+    boolean restricted() {
+      return rows.length != n || cols.length != m;
+    }
+
+    /**
+     * A result on the kept atoms in the input's indices (cost: the full n×m cost); zero-mass atoms get
+     * the largest dual that keeps every reduced cost non-negative.
+     */
+    Result mapBack(Result r, CostMatrix cost, Status status) {
+      int[] rr = new int[r.planRows().length];
+      int[] cc = new int[rr.length];
+      for (int k = 0; k < rr.length; k++) {
+        rr[k] = rows[r.planRows()[k]];
+        cc[k] = cols[r.planCols()[k]];
+      }
+      double[] u = new double[n];
+      double[] v = new double[m];
+      boolean[] rowIn = new boolean[n];
+      boolean[] colIn = new boolean[m];
+      for (int k = 0; k < rows.length; k++) {
+        u[rows[k]] = r.u()[k];
+        rowIn[rows[k]] = true;
+      }
+      for (int k = 0; k < cols.length; k++) {
+        v[cols[k]] = r.v()[k];
+        colIn[cols[k]] = true;
+      }
+      for (int i = 0; i < n; i++) {
+        if (!rowIn[i]) {
+          double best = Double.POSITIVE_INFINITY;
+          for (int j : cols) {
+            best = Math.min(best, cost.cost(i, j) - v[j]);
+          }
+          u[i] = best;
+        }
+      }
+      for (int j = 0; j < m; j++) {
+        if (!colIn[j]) {
+          double best = Double.POSITIVE_INFINITY;
+          for (int i = 0; i < n; i++) {
+            best = Math.min(best, cost.cost(i, j) - u[i]);
+          }
+          v[j] = best;
+        }
+      }
+      return new Result(r.cost(), rr, cc, r.planMass(), u, v, r.iterations(), status);
+    }
   }
 
   private static void validate(double[] a, double[] b, CostMatrix cost) {
