@@ -32,6 +32,9 @@ import scala.runtime.BoxedUnit;
  * <p>Results are merged on the driver in partition order, never in the order tasks finish, so a
  * sum of floating-point partial results is the same on every run with the same partitioning
  * (unlike {@code treeAggregate}/{@code reduce}, whose driver-side merge follows arrival order).
+ * The driver holds every partition's result at once: for a large sum over many partitions (a
+ * d-sized gradient from hundreds of partitions) {@code treeAggregate}, which merges on the
+ * executors, is the better tool.
  */
 public final class PartitionJobs {
   /** One partition's work: its index and its (cached) elements in, one result out. */
