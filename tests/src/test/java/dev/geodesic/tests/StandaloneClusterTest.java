@@ -160,7 +160,7 @@ class StandaloneClusterTest {
     Path wrong = dir.resolve("wrong-secret");
     Path plain = dir.resolve("no-auth");
     String[] c = {"generate", "--kind", "gaussian", "--clients", "2", "--rows", "50", "--dim", "2", "--output"};
-    List<String> quick = List.of("--conf", "spark.geodesic.startupTimeout=20");
+    List<String> quick = List.of("--conf", "spark.geodesic.startupTimeout=8");
     // Authentication on, no secret anywhere: Spark refuses to start the context.
     StandaloneCluster.Submission a = cluster.submit(quick, Map.of("GEODESIC_SPARK_SECRET", ""), null, List.of(), append(c, none));
     // Another secret: the master drops the connection, no executor ever starts.

@@ -5,6 +5,7 @@ import dev.geodesic.jobs.InvalidInputException;
 import dev.geodesic.random.SeedSequence;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -40,7 +41,14 @@ final class GraphOption {
   private static List<int[]> readEdges(SparkSession spark, String path) {
     Dataset<Row> d;
     try {
+      // Spark's reader logs a missing path's stack trace before it fails: look first.
+      Path p = new Path(path);
+      if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+        throw new InvalidInputException("--graph " + path + ": not ring|er|complete|star|torus and no such file");
+      }
       d = spark.read().parquet(path);
+    } catch (InvalidInputException e) {
+      throw e;
     } catch (Exception e) { // AnalysisException (a missing path) is checked in Java's eyes but thrown undeclared
       throw new InvalidInputException("--graph " + path + ": not ring|er|complete|star|torus and not a readable Parquet"
           + " edge list (" + e.getMessage().lines().findFirst().orElse("") + ")", e);

@@ -102,7 +102,7 @@ class IterativeJobDriverTest extends SparkTestBase {
   }
 
   @Test
-  void twoThousandRoundsKeepTheLineageShortAndNameEveryJob() {
+  void fourHundredRoundsKeepTheLineageShortAndNameEveryJob() {
     Set<String> descriptions = ConcurrentHashMap.newKeySet();
     SparkListener listener = new SparkListener() {
       @Override
@@ -120,9 +120,9 @@ class IterativeJobDriverTest extends SparkTestBase {
       Halving m = new Halving(jsc, x0);
       IterativeJobDriver driver = new IterativeJobDriver(run("lineage", "", new PrintStream(new ByteArrayOutputStream())),
           IterativeJobDriver.Options.none()).cutLineageOf(m);
-      IterationOutcome out = driver.run("round", m, IterationLoop.Config.of(StoppingRule.maxIterations(2000)), "x0");
+      IterationOutcome out = driver.run("round", m, IterationLoop.Config.of(StoppingRule.maxIterations(400)), "x0");
       assertEquals(StopReason.ITERATION_LIMIT, out.stopReason());
-      assertEquals(2000, out.iterations());
+      assertEquals(400, out.iterations());
       int maxDepth = 0;
       for (IterationRecord r : out.trace().records()) {
         maxDepth = Math.max(maxDepth, (int) r.metric("depth"));
@@ -133,13 +133,13 @@ class IterativeJobDriverTest extends SparkTestBase {
       // Cut every 50 rounds: at most 50 maps on top of a checkpointed RDD (plus the source).
       assertTrue(maxDepth <= IterativeJobDriver.DEFAULT_LINEAGE_EVERY + 2, "lineage depth " + maxDepth);
       assertEquals(8.0, out.last().orElseThrow().metric("sum"), 0.0);
-      assertEquals(2000.0, out.counts().dataPasses(), 1e-9);
+      assertEquals(400.0, out.counts().dataPasses(), 1e-9);
       long deadline = System.nanoTime() + 10_000_000_000L;
-      while (!descriptions.contains("test round 2000: sum") && System.nanoTime() < deadline) {
+      while (!descriptions.contains("test round 400: sum") && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
       assertTrue(descriptions.contains("test round 7: sum"), "descriptions " + descriptions.size());
-      assertTrue(descriptions.contains("test round 2000: sum"));
+      assertTrue(descriptions.contains("test round 400: sum"));
     } finally {
       spark.sparkContext().removeSparkListener(listener);
     }
