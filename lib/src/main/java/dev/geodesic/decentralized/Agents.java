@@ -28,8 +28,10 @@ public interface Agents {
    * @param gradients ∇f_i at agent i's point
    * @param commonValue f at the common point (NaN when none was given)
    * @param commonGradient ∇f at the common point (null when none was given)
+   * @param computeSeconds the agents' arithmetic alone: on Spark the longest any task spent in it (the
+   *     rest of the call is the job's overhead), locally the whole call; NaN when not measured
    */
-  record Evaluation(List<DenseMatrix> gradients, double commonValue, DenseMatrix commonGradient) {
+  record Evaluation(List<DenseMatrix> gradients, double commonValue, DenseMatrix commonGradient, double computeSeconds) {
     public Evaluation {
       gradients = List.copyOf(gradients);
     }

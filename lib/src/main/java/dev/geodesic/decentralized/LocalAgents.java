@@ -43,12 +43,13 @@ public final class LocalAgents implements Agents {
     if (points.size() != n) {
       throw new IllegalArgumentException(points.size() + " points for " + n + " agents");
     }
+    long start = System.nanoTime();
     List<DenseMatrix> grads = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       grads.add(objectives.get(i).euclideanGradient(points.get(i)));
     }
     if (common == null) {
-      return new Evaluation(grads, Double.NaN, null);
+      return new Evaluation(grads, Double.NaN, null, (System.nanoTime() - start) * 1e-9);
     }
     Blas blas = Blas.get();
     DenseMatrix g = DenseMatrix.zeros(common.rows(), common.cols());
@@ -59,7 +60,7 @@ public final class LocalAgents implements Agents {
       blas.axpy(1.0, e.gradient(), g);
     }
     blas.scal(1.0 / n, g.values());
-    return new Evaluation(grads, v / n, g);
+    return new Evaluation(grads, v / n, g, (System.nanoTime() - start) * 1e-9);
   }
 
   @Override

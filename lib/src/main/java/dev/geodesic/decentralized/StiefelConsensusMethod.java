@@ -57,6 +57,7 @@ public abstract class StiefelConsensusMethod<S extends Serializable> implements 
   protected final List<DenseMatrix> initialGradients(IterationContext ctx) {
     List<DenseMatrix> x0 = copies(setup.initial());
     Agents.Evaluation e = ctx.remote("gradients", () -> agents.evaluate(x0, null));
+    computeSeconds += e.computeSeconds();
     ctx.oracle().components(n);
     return e.gradients();
   }
@@ -95,6 +96,7 @@ public abstract class StiefelConsensusMethod<S extends Serializable> implements 
     DenseMatrix xbar = manifold.project(mean);
     List<DenseMatrix> pts = List.copyOf(xs);
     Agents.Evaluation e = ctx.remote("gradients", () -> agents.evaluate(pts, xbar));
+    computeSeconds += e.computeSeconds();
     ctx.oracle().components(n);
     ctx.oracle().passes(agents.passesPerEvaluation());
     double consensus = 0;
@@ -182,9 +184,16 @@ public abstract class StiefelConsensusMethod<S extends Serializable> implements 
     kv.addAll(List.of("communication_rounds", (double) ctx.iteration() * gossip.rounds(),
         "bytes_exchanged", (double) ctx.oracle().snapshot().bytes(), "step", alpha));
     kv.addAll(Arrays.asList(extra));
+    if (!Double.isNaN(computeSeconds)) {
+      kv.addAll(List.of("agents_compute_seconds", computeSeconds));
+    }
+    computeSeconds = 0;
     lastMetrics = m;
     return Step.of(kv.toArray());
   }
+
+  /** The agents' arithmetic in this iteration's evaluations so far (see {@link Agents.Evaluation#computeSeconds}). */
+  private double computeSeconds;
 
   private ConsensusMetrics lastMetrics;
 

@@ -264,8 +264,8 @@ class DecentralizedMethodsTest {
     assertThrows(IllegalArgumentException.class, () -> DecentralizedMethod.fromLabel("sgd"));
     // without a truth the gap and distance are not reported
     DecentralizedResult r = run(new Dprgd(new DecentralizedSetup(agents, ring, StepSchedule.constant(0.1), x0, null)), 3);
-    assertEquals(List.of("consensus_error", "grad_norm", "objective", "communication_rounds", "bytes_exchanged", "step"),
-        r.outcome().trace().metricNames());
+    assertEquals(List.of("consensus_error", "grad_norm", "objective", "communication_rounds", "bytes_exchanged", "step",
+        "agents_compute_seconds"), r.outcome().trace().metricNames());
     assertEquals(StopReason.ITERATION_LIMIT, r.stopReason());
   }
 }

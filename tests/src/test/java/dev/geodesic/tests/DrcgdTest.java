@@ -91,6 +91,11 @@ class DrcgdTest {
     assertTrue(ds < 1e-8, "d_s = " + ds);
     // 1/3 + (2/3)cos(2π/5)
     assertEquals(1.0 / 3 + 2.0 / 3 * Math.cos(2 * Math.PI / 5), ((Number) s.get("sigma2")).doubleValue(), 1e-12);
+    // the arithmetic happens inside the agents' jobs, which happen inside the solve
+    double jobs = ((Number) s.get("agents_seconds")).doubleValue();
+    double compute = ((Number) s.get("agents_compute_seconds")).doubleValue();
+    assertTrue(compute > 0 && compute < jobs && jobs < ((Number) s.get("solve_seconds")).doubleValue(),
+        "compute " + compute + " s, jobs " + jobs + " s, solve " + s.get("solve_seconds") + " s");
     DenseMatrix xbar = readAverage(out);
     StiefelManifold st = new StiefelManifold(8, 3);
     assertTrue(st.orthonormalityError(xbar) < 1e-12);

@@ -16,12 +16,13 @@ import dev.geodesic.iteration.IterationOutcome;
 import dev.geodesic.iteration.StoppingRule;
 import dev.geodesic.jobs.driver.IterativeJobDriver;
 import dev.geodesic.jobs.io.Schemas;
-import dev.geodesic.jobs.output.TableWriter;
 import dev.geodesic.jobs.io.ValidatedInput;
+import dev.geodesic.jobs.output.TableWriter;
 import dev.geodesic.jobs.report.TracePlots;
 import dev.geodesic.jobs.run.JobRun;
 import dev.geodesic.linalg.DenseMatrix;
 import dev.geodesic.manifold.StiefelManifold;
+import dev.geodesic.progress.IterationRecord;
 import dev.geodesic.random.SeedSequence;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -166,6 +167,14 @@ public final class DecentralizedStiefelJob {
     if (truth != null) {
       s.put("optimal_value", truth.optimalValue()).put("eigengap", truth.eigengap());
     }
+    // where the iterations' time went: the agents' jobs, and within them the arithmetic alone
+    double jobs = 0;
+    double compute = 0;
+    for (IterationRecord r : outcome.trace().records()) {
+      jobs += r.metrics().getOrDefault("agents_seconds", 0.0);
+      compute += r.metrics().getOrDefault("agents_compute_seconds", 0.0);
+    }
+    s.put("agents_seconds", jobs).put("agents_compute_seconds", compute);
   }
 
   private void report(IterationOutcome outcome, CommunicationGraph graph, MixingMatrix w, Gossip gossip) {

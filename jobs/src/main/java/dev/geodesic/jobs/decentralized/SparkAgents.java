@@ -186,6 +186,9 @@ public final class SparkAgents implements Agents {
   /** What one agent sends back in an iteration. */
   record Reply(int agent, DenseMatrix gradient, double commonValue, DenseMatrix commonGradient) implements Serializable {}
 
+  /** What one task sends back: its agents' replies and the nanoseconds its arithmetic took. */
+  record TaskReply(List<Reply> replies, long computeNanos) implements Serializable {}
+
   /** The points the driver ships in an iteration. */
   record Points(DenseMatrix[] points, DenseMatrix common) implements Serializable {}
 
@@ -194,8 +197,10 @@ public final class SparkAgents implements Agents {
     // The points ride in the task (a few MB at most: n + 1 matrices of d×r), see PartitionJobs.
     Points shipped = new Points(points.toArray(new DenseMatrix[0]), common);
     List<Reply> replies = new ArrayList<>();
-    for (List<Reply> part : PartitionJobs.collect(agents, (partition, it) -> reply(it, shipped))) {
-      replies.addAll(part);
+    long computeNanos = 0;
+    for (TaskReply part : PartitionJobs.collect(agents, (partition, it) -> reply(it, shipped))) {
+      replies.addAll(part.replies());
+      computeNanos = Math.max(computeNanos, part.computeNanos());
     }
     DenseMatrix[] grads = new DenseMatrix[count];
     DenseMatrix g = common == null ? null : DenseMatrix.zeros(common.rows(), common.cols());
@@ -216,13 +221,14 @@ public final class SparkAgents implements Agents {
       }
     }
     if (common == null) {
-      return new Evaluation(List.of(grads), Double.NaN, null);
+      return new Evaluation(List.of(grads), Double.NaN, null, computeNanos * 1e-9);
     }
     Blas.get().scal(1.0 / count, g.values());
-    return new Evaluation(List.of(grads), v / count, g);
+    return new Evaluation(List.of(grads), v / count, g, computeNanos * 1e-9);
   }
 
-  private static List<Reply> reply(Iterator<Agent> it, Points p) {
+  private static TaskReply reply(Iterator<Agent> it, Points p) {
+    long start = System.nanoTime();
     List<Reply> out = new ArrayList<>();
     while (it.hasNext()) {
       Agent a = it.next();
@@ -234,7 +240,7 @@ public final class SparkAgents implements Agents {
         out.add(new Reply(a.index(), e.gradient(), e.common().value(), e.common().gradient()));
       }
     }
-    return out;
+    return new TaskReply(out, System.nanoTime() - start);
   }
 
   public void unpersist() {
