@@ -4,7 +4,7 @@
 # 1000 iterations, if /usr/share/datasets/fashion-mnist exists), printed side by side with the paper's
 # and the spec's prototype figures, then the search for what makes a tracked method converge on
 # Fashion-MNIST. Single machine (lib only); the Spark command is timed separately.
-# Usage: bench/drcgd.sh [synthetic|fashion|search ...] (default: all three), or
+# Usage: [SPLIT_SEED=S (Fashion-MNIST's random split, default 2024)] bench/drcgd.sh [synthetic|fashion|search ...] (default: all three), or
 #        bench/drcgd.sh spark (the drcgd command on Fashion-MNIST, native and Java BLAS: solve seconds and the split), or
 #        bench/drcgd.sh search method:t:plain|chebyshev:step[:iterations] ... (the tracked-method runs to make), or
 #        bench/drcgd.sh cost [agents] [d] (the BLAS work of one drcgd PCA iteration, one thread; GEODESIC_BLAS=java for F2j)
