@@ -1,6 +1,9 @@
 package dev.geodesic.ot;
 
+import dev.geodesic.iteration.IterationLoop;
+import dev.geodesic.iteration.IterationOutcome;
 import dev.geodesic.iteration.StopReason;
+import dev.geodesic.iteration.StoppingRule;
 import dev.geodesic.progress.ProgressListener;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -62,21 +65,39 @@ public sealed interface OtProblem permits OtProblem.Exact, OtProblem.Entropic, O
       implements OtProblem {
     @Override
     public TransportResult solve(DiscreteMeasure mu, DiscreteMeasure nu, ProgressListener listener) {
-      EntropicPolicy.requireDensePlanFits(mu.size(), nu.size());
-      return solve(mu.weights(), nu.weights(), DenseCostMatrix.groundCost(mu.atoms(), nu.atoms(), groundCost.p()),
-          listener);
+      return solve(mu.weights(), nu.weights(), cost(mu, nu), listener);
     }
 
     @Override
     public TransportResult solve(double[] a, double[] b, CostMatrix cost, ProgressListener listener) {
+      SinkhornSolver.Iterations method = iterations(a, b, cost);
+      IterationOutcome outcome = new IterationLoop(IterationLoop.Config.of(StoppingRule.never())).run(method, listener);
+      return result(method, cost, outcome.stopReason());
+    }
+
+    /** Points to a dense cost matrix of this problem's ground cost (the plan is dense anyway). */
+    public CostMatrix cost(DiscreteMeasure mu, DiscreteMeasure nu) {
+      EntropicPolicy.requireDensePlanFits(mu.size(), nu.size());
+      return DenseCostMatrix.groundCost(mu.atoms(), nu.atoms(), groundCost.p());
+    }
+
+    /**
+     * Sinkhorn's iterations for weights a, b and a cost matrix, for an iteration loop to run (and
+     * a driver to checkpoint); {@link #result} reads the answer off them when the loop has stopped.
+     */
+    public SinkhornSolver.Iterations iterations(double[] a, double[] b, CostMatrix cost) {
       EntropicPolicy.requireDensePlanFits(cost.rows(), cost.cols());
       double eps = epsilon.isPresent() ? epsilon.getAsDouble() : EntropicPolicy.defaultEpsilon(cost);
-      SinkhornSolver.Result r = new SinkhornSolver(new SinkhornSolver.Config(eps, 0.0, 0.5, tolerance, maxIterations))
-          .solve(a, b, cost, listener);
+      return new SinkhornSolver(new SinkhornSolver.Config(eps, 0.0, 0.5, tolerance, maxIterations)).iterations(a, b, cost);
+    }
+
+    /** The result at the iterations' current state; {@code stop}: why the loop stopped (converged wins). */
+    public TransportResult result(SinkhornSolver.Iterations method, CostMatrix cost, StopReason stop) {
+      SinkhornSolver.Result r = method.result();
       return new TransportResult(TransportQuantity.ENTROPIC_PLAN_COST, r.transportCost(),
           groundCost.distance(r.transportCost()),
           Optional.of(EntropicPolicy.sparsePlan(r.plan(), cost.rows(), cost.cols())), r.iterations(),
-          r.converged() ? StopReason.CONVERGED : StopReason.ITERATION_LIMIT,
+          r.converged() ? StopReason.CONVERGED : stop == StopReason.CONVERGED ? StopReason.ITERATION_LIMIT : stop,
           new TransportResult.Entropic(r.entropicCost(), r.epsilon(), r.marginalError()));
     }
   }

@@ -106,6 +106,35 @@ class OtAndFedwadTest {
     }
   }
 
+  /**
+   * Sinkhorn runs on the iterative-job driver: stopped after its first marginal check by a time limit
+   * with --checkpoint, the rerun resumes from the saved potentials and ends as the straight run (the
+   * iterations are plain Java arithmetic, so equal to the last bit); --checkpoint means nothing to the
+   * one-call solvers and is refused there.
+   */
+  @Test
+  void sinkhornResumesFromItsCheckpointToTheStraightRun() throws Exception {
+    Path ck = dir.resolve("sk-ck");
+    Map<String, Object> straight = summary(ot("sk-straight", "--solver", "sinkhorn", "--epsilon", "0.05"));
+    Map<String, Object> first = summary(ot("sk-first", "--solver", "sinkhorn", "--epsilon", "0.05", "--checkpoint",
+        ck.toString(), "--checkpoint-every", "50", "--time-limit", "1e-9"));
+    assertEquals("time-limit", first.get("status"));
+    assertEquals(5, ((Number) first.get("iterations")).intValue());
+    Path resumedOut = ot("sk-resumed", "--solver", "sinkhorn", "--epsilon", "0.05", "--checkpoint", ck.toString(),
+        "--checkpoint-every", "50");
+    Map<String, Object> resumed = summary(resumedOut);
+    assertEquals(1, ((Number) resumed.get("resumed_after_round")).intValue(), resumed.toString());
+    assertEquals("converged", straight.get("status"));
+    for (String k : List.of("status", "iterations", "cost", "entropic_cost", "marginal_error", "distance")) {
+      assertEquals(straight.get(k), resumed.get(k), k);
+    }
+    long checks = spark().read().parquet(resumedOut.resolve("trace.parquet").toString()).count();
+    assertEquals(((Number) straight.get("iterations")).intValue(), 5 * checks);
+    Path exactOut = dir.resolve("sk-exact");
+    assertBadInput(exactOut, "--checkpoint", "ot", "--format", "csv", "--input", csvA.toString(), "--input",
+        csvB.toString(), "--solver", "exact", "--checkpoint", ck.toString(), "--output", exactOut.toString());
+  }
+
   @Test
   void slicedEqualsExactInOneDimensionAndSinkhornIsAboveIt() throws Exception {
     // In d = 1 every direction is ±1, so sliced W_p is W_p itself.

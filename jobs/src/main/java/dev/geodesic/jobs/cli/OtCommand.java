@@ -53,6 +53,9 @@ public final class OtCommand extends JobCommand {
       description = "sliced: number of random directions. Default: ${DEFAULT-VALUE}.")
   int projections;
 
+  @Mixin
+  IterationOptions iteration;
+
   @Override
   protected void validateOptions() {
     input.validate(1, 2);
@@ -68,6 +71,11 @@ public final class OtCommand extends JobCommand {
     OptionChecks.positive("--tol", tol);
     OptionChecks.atLeast("--max-iterations", maxIterations, 1);
     OptionChecks.atLeast("--projections", projections, 1);
+    iteration.driverOptions();
+    if (solver != OtSolver.SINKHORN && (iteration.checkpoint != null || iteration.timeLimit != null)) {
+      throw new InvalidInputException((iteration.checkpoint != null ? "--checkpoint" : "--time-limit")
+          + ": only --solver sinkhorn iterates; the " + solver + " solver is one call");
+    }
   }
 
   private OtProblem problem() {
@@ -84,6 +92,7 @@ public final class OtCommand extends JobCommand {
 
   @Override
   protected void run(JobRun run) {
-    new CentralizedOtJob(input.specs(), input.clientColumn(), partitions, solver, problem(), costPath).run(run);
+    new CentralizedOtJob(input.specs(), input.clientColumn(), partitions, solver, problem(), costPath,
+        iteration.driverOptions()).run(run);
   }
 }

@@ -1,7 +1,11 @@
 package dev.geodesic.jobs.ot;
 
 import dev.geodesic.jobs.InvalidInputException;
+import dev.geodesic.iteration.IterationLoop;
+import dev.geodesic.iteration.IterationOutcome;
+import dev.geodesic.iteration.StoppingRule;
 import dev.geodesic.jobs.cli.OptionChecks;
+import dev.geodesic.jobs.driver.IterativeJobDriver;
 import dev.geodesic.jobs.io.CostMatrixReader;
 import dev.geodesic.jobs.io.DatasetReader;
 import dev.geodesic.jobs.io.InputSpec;
@@ -15,6 +19,7 @@ import dev.geodesic.ot.DiscreteMeasure;
 import dev.geodesic.ot.EntropicPolicy;
 import dev.geodesic.ot.OptimalTransport;
 import dev.geodesic.ot.OtProblem;
+import dev.geodesic.ot.SinkhornSolver;
 import dev.geodesic.ot.CostMatrix;
 import dev.geodesic.ot.TransportPlan;
 import dev.geodesic.ot.TransportResult;
@@ -35,15 +40,11 @@ import org.apache.spark.sql.RowFactory;
  * @param partitions partitions holding the clients (0: one per client)
  * @param costPath {@code --cost}: a cost matrix (Parquet, {@code ot-cost.schema.json}) used in place of
  *     ‖x − y‖^p, the points then giving only the sizes and weights; null for the ground cost
+ * @param driverOptions checkpoint, resume and time limit of the iterative solver (Sinkhorn), which runs
+ *     on the {@link IterativeJobDriver}; the exact and sliced solvers are one call each
  */
 public record CentralizedOtJob(List<InputSpec> inputs, String clientColumn, int partitions, OtSolver solver,
-    OtProblem problem, String costPath) {
-
-  /** The job under the ground cost ‖x − y‖^p. */
-  public CentralizedOtJob(List<InputSpec> inputs, String clientColumn, int partitions, OtSolver solver,
-      OtProblem problem) {
-    this(inputs, clientColumn, partitions, solver, problem, null);
-  }
+    OtProblem problem, String costPath, IterativeJobDriver.Options driverOptions) {
 
   public void run(JobRun run) {
     Gathered g = gather(run);
@@ -64,14 +65,22 @@ public record CentralizedOtJob(List<InputSpec> inputs, String clientColumn, int 
         solver, mu.size(), nu.size(), mu.dimension(), p, weighted ? ", weighted" : "",
         costPath == null ? "" : ", cost matrix " + costPath);
     Trace trace = new Trace();
-    TransportResult r = solve(mu, nu, given, run, trace);
-    run.solveFinished();
-    if (trace.size() > 0) {
-      run.writeTrace(trace);
+    TransportResult r;
+    if (problem instanceof OtProblem.Entropic entropic) {
+      Solved solved = sinkhorn(entropic, mu, nu, given, run);
+      r = solved.result();
+      trace = solved.trace();
+    } else {
+      r = solve(mu, nu, given, run, trace);
+      if (trace.size() > 0) {
+        run.writeTrace(trace);
+      }
     }
+    run.solveFinished();
+    Trace shown = trace;
     if (r.details() instanceof TransportResult.Entropic) {
       run.report().section("Sinkhorn convergence", s -> new TracePlots().metrics("sinkhorn-marginal-error",
-          "Relative marginal error (ε-scaling stages)", trace, List.of("marginal_error")).ifPresent(s::figure));
+          "Relative marginal error (ε-scaling stages)", shown, List.of("marginal_error")).ifPresent(s::figure));
     }
     summarize(run, r);
     CostMatrix planCost = given != null ? given : problem.groundCost().between(mu, nu);
@@ -104,13 +113,40 @@ public record CentralizedOtJob(List<InputSpec> inputs, String clientColumn, int 
     return new Gathered(both, clients.weighted());
   }
 
+  /**
+   * Sinkhorn on the iterative-job driver: one driver round per marginal check (five Sinkhorn iterations),
+   * so {@code --checkpoint} saves the potentials f, g, the current ε and the iteration counts, and a rerun
+   * resumes from them; the driver writes the trace.
+   */
+  private Solved sinkhorn(OtProblem.Entropic entropic, DiscreteMeasure mu, DiscreteMeasure nu, CostMatrix given,
+      JobRun run) {
+    CostMatrix cost;
+    SinkhornSolver.Iterations method;
+    try {
+      cost = given != null ? given : entropic.cost(mu, nu);
+      method = entropic.iterations(mu.weights(), nu.weights(), cost);
+    } catch (EntropicPolicy.PlanTooLargeException e) {
+      throw tooLarge(e);
+    }
+    IterationOutcome outcome = new IterativeJobDriver(run, driverOptions).run("check", method,
+        IterationLoop.Config.of(StoppingRule.never()), "n=" + mu.size() + " m=" + nu.size() + " d=" + mu.dimension());
+    return new Solved(entropic.result(method, cost, outcome.stopReason()), outcome.trace());
+  }
+
+  /** A solver's result and the trace the driver kept of its iterations (for the report). */
+  private record Solved(TransportResult result, Trace trace) {}
+
+  private static InvalidInputException tooLarge(EntropicPolicy.PlanTooLargeException e) {
+    return new InvalidInputException("--solver sinkhorn keeps a dense n×m plan: " + e.rows() + "×" + e.cols()
+        + " exceeds " + EntropicPolicy.MAX_PLAN_ENTRIES + " entries; use exact or sliced", e);
+  }
+
   private TransportResult solve(DiscreteMeasure mu, DiscreteMeasure nu, CostMatrix given, JobRun run, Trace trace) {
     try {
       return given == null ? OptimalTransport.solve(mu, nu, problem, run.progress(solver.progressUnit(), trace))
           : OptimalTransport.solve(mu.weights(), nu.weights(), given, problem, run.progress(solver.progressUnit(), trace));
     } catch (EntropicPolicy.PlanTooLargeException e) {
-      throw new InvalidInputException("--solver sinkhorn keeps a dense n×m plan: " + e.rows() + "×" + e.cols()
-          + " exceeds " + EntropicPolicy.MAX_PLAN_ENTRIES + " entries; use exact or sliced", e);
+      throw tooLarge(e);
     }
   }
 
