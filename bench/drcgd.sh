@@ -42,7 +42,7 @@ if [[ "${1:-}" == spark ]]; then
 import json, sys
 s = json.load(open(sys.argv[1])); k = s["iterations"]
 jobs, comp, solve = s["agents_seconds"], s["agents_compute_seconds"], s["solve_seconds"]
-print(f'{sys.argv[2]} {s["blas"]} {s.get("blas_core", "-")} {s["agents"]} {k} {solve:.1f} {1e3*solve/k:.1f} '
+print(f'{sys.argv[2]} {s["blas"]} {s.get("blas_core") or "-"} {s["agents"]} {k} {solve:.1f} {1e3*solve/k:.1f} '
       f'{1e3*jobs/k:.1f} {1e3*comp/k:.1f} {1e3*(jobs-comp)/k:.1f} {1e3*(solve-jobs)/k:.1f} {s["subspace_distance"]:.3g} '
       f'{s["wall_seconds"]:.1f}')
 PY
