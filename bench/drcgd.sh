@@ -5,6 +5,7 @@
 # and the spec's prototype figures, then the search for what makes a tracked method converge on
 # Fashion-MNIST. Single machine (lib only); the Spark command is timed separately.
 # Usage: [SPLIT_SEED=S (Fashion-MNIST's random split, default 2024)] bench/drcgd.sh [synthetic|fashion|search ...] (default: all three), or
+#        bench/drcgd.sh crosscheck [numpy split seeds] (DPRGD by an independent numpy code and by Geodesic from the same split and x0), or
 #        bench/drcgd.sh spark (the drcgd command on Fashion-MNIST, native and Java BLAS: solve seconds and the split), or
 #        bench/drcgd.sh search method:t:plain|chebyshev:step[:iterations] ... (the tracked-method runs to make), or
 #        bench/drcgd.sh cost [agents] [d] (the BLAS work of one drcgd PCA iteration, one thread; GEODESIC_BLAS=java for F2j)
@@ -51,6 +52,23 @@ PY
   run java java 20 1000
   run native-64 auto 64 200
   echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
+if [[ "${1:-}" == crosscheck ]]; then
+  # DPRGD on Fashion-MNIST by an independent numpy implementation and by Geodesic's Dprgd from the same
+  # split and x0, for each numpy split seed given (default 0 1 2 3): the two lines should agree to the digits
+  # printed; how far apart the seeds are is how much the constant-step plateau depends on the split.
+  shift
+  SEEDS=("$@")
+  [ ${#SEEDS[@]} -eq 0 ] && SEEDS=(0 1 2 3)
+  OUT=${OUT:-$ROOT/bench/target/drcgd-crosscheck}
+  mkdir -p "$OUT"
+  for s in "${SEEDS[@]}"; do
+    OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/drcgd-numpy-reference.py "$s" "$OUT/split$s"
+    SPLIT_PERM="$OUT/split$s.perm" X0_FILE="$OUT/split$s.x0" OPENBLAS_NUM_THREADS=1 java -Xmx6g -cp "$CP" \
+      dev.geodesic.bench.DrcgdBench search dprgd:1:plain:0.05:1000 2>/dev/null | grep '^| dprgd' \
+      | awk -F'|' -v s="$s" '{gsub(/^ +| +$/, "", $3); print "geodesic dprgd, split seed " s ": d_s " $3}'
+  done
   exit 0
 fi
 if [[ "${1:-}" == cost || ( "${1:-}" == search && $# -gt 1 ) ]]; then

@@ -258,6 +258,16 @@ public final class DrcgdBench {
       perm[k] = perm[j];
       perm[j] = tmp;
     }
+    // SPLIT_PERM / X0_FILE: another implementation's split (big-endian int32 row indices) and x0 (big-endian
+    // float64, d×5 column-major), so that both run from the same start on the same agents
+    if (System.getenv("SPLIT_PERM") != null) {
+      try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+          java.nio.file.Files.newInputStream(java.nio.file.Path.of(System.getenv("SPLIT_PERM")))))) {
+        for (int k = 0; k < total; k++) {
+          perm[k] = in.readInt();
+        }
+      }
+    }
     List<DenseMatrix> blocks = new ArrayList<>();
     int per = total / n;
     for (int i = 0; i < n; i++) {
@@ -275,6 +285,14 @@ public final class DrcgdBench {
     GroundTruth truth = GroundTruth.pca(sum, (long) per * n, 5);
     Agents agents = new LocalAgents(objectives);
     DenseMatrix x0 = new StiefelManifold(d, 5).randomPoint(SeedSequence.of(2024), "x0");
+    if (System.getenv("X0_FILE") != null) {
+      try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+          java.nio.file.Files.newInputStream(java.nio.file.Path.of(System.getenv("X0_FILE")))))) {
+        for (int k = 0; k < x0.values().length; k++) {
+          x0.values()[k] = in.readDouble();
+        }
+      }
+    }
     MixingMatrix ring = MetropolisHastingsMixing.of(CommunicationGraph.ring(n));
     double[] ev = truth.eigenvalues();
     System.out.printf(Locale.ROOT, "## Fashion-MNIST: %d × %d /255, %d agents × %d, ring σ₂ = %.4f, r = 5; eigenvalues of (1/N)AᵀA:"
