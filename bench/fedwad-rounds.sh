@@ -8,6 +8,9 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+# one OpenBLAS thread per call, as ./geodesic sets it: the solver prices on its own threads, and
+# OpenBLAS's own pool on every small pricing gemm cost the candidate solver more than it gained
+export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
 CP="$(bench/classpath.sh)"
 uptime
 java -Xmx4g -cp "$CP" dev.geodesic.bench.FedwadRoundsBench "$@" 2>/dev/null
