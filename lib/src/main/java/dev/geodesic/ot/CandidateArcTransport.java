@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the candidate set; when no arc is below −ε the plan is optimal and the duals are a certificate:
  * u_i + v_j ≤ C_ij + ε on all n·m arcs, ε = {@value NetworkSimplex#PIVOT_TOLERANCE}·C_max.
  *
- * <p>Round 0 (the initial candidates): the {@link Config#neighbours()} nearest targets of each source
+ * <p>Round 0 (the initial candidates), for problems large enough to coarsen ({@link Config#coarsening()}):
+ * the {@link Config#neighbours()} arcs of smallest reduced cost in each row and each column under duals
+ * taken from the problem on every 4th atom (see {@code coarseColumnDuals}; on n = m = 20 000, d = 10:
+ * 5 rounds and 1.14M pivots instead of 9 and 3.65M). Otherwise: the {@link Config#neighbours()} nearest targets of each source
  * and nearest sources of each target (two pricing passes with u = v = 0; with the targets' neighbours
  * too, the restricted problem's duals are far better: 5 rounds and 74k pivots instead of 10 and 224k
  * on n = m = 2000, d = 10). The initial basis is {@link NetworkSimplex}'s north-west corner (sorting
