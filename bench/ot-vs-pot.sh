@@ -12,6 +12,9 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+# one OpenBLAS thread per call, as ./geodesic sets it: the solver prices on its own threads, and
+# OpenBLAS's own pool on every small pricing gemm cost the candidate solver more than it gained
+export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
 SIZES=("$@")
 if [ ${#SIZES[@]} -eq 0 ]; then SIZES=(1000 2000 4000 20000 50000); fi
 POT_MAX=${POT_MAX:-4000}

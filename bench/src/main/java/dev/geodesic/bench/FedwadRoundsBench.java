@@ -29,8 +29,10 @@ import java.util.zip.GZIPInputStream;
  * in [0, 1]) read from the IDX files in {@code /usr/share/datasets/fashion-mnist} (the files {@code ./geodesic
  * import --format idx --split t10k --scale unit} reads).
  *
- * <p>Usage: {@code FedwadRoundsBench [n:m,n:m,...|fashion] [d,d,...] [S]} (defaults 500,2000,1500:1100,2000:1300;
- * 2,10,50; S = min(n, m)).
+ * <p>Usage: {@code FedwadRoundsBench [n:m,n:m,...|fashion] [d,d,...] [S] [seed,seed,...] [C]} (defaults
+ * 500,2000,1500:1100,2000:1300; 2,10,50; S = min(n, m) (0); FedWaD seed 1; C, the cap on ξ's atoms, 0: max(S, n, m)). Several seeds run FedWaD once
+ * each on the same data (case names get {@code -s<seed>}): one seed's error after 20 rounds depends on
+ * its t draws (it falls in jumps), so a per-case figure needs the spread over seeds.
  */
 public final class FedwadRoundsBench {
   private FedwadRoundsBench() {}
@@ -38,6 +40,8 @@ public final class FedwadRoundsBench {
   public static void main(String[] args) throws IOException {
     String cases = args.length > 0 ? args[0] : "500,2000,1500:1100,2000:1300";
     int support = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    seeds = args.length > 3 ? parseLongs(args[3]) : new long[] {1};
+    maxSupport = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     System.out.println("# case round estimate exact rel_error_% bracket_width_% support seconds");
     if (cases.equals("fashion")) {
       Path dir = Path.of("/usr/share/datasets/fashion-mnist");
@@ -61,11 +65,33 @@ public final class FedwadRoundsBench {
     }
   }
 
+  /** FedWaD seeds (the t draws and ξ⁽⁰⁾), one run per seed on the same data. */
+  private static long[] seeds;
+  /** The cap C on ξ's atoms (0: the default, max(S, n, m)). */
+  private static int maxSupport;
+
+  private static long[] parseLongs(String s) {
+    String[] f = s.split(",");
+    long[] out = new long[f.length];
+    for (int k = 0; k < f.length; k++) {
+      out[k] = Long.parseLong(f[k].trim());
+    }
+    return out;
+  }
+
   private static void run(String name, DiscreteMeasure mu, DiscreteMeasure nu, int support) {
     long e0 = System.nanoTime();
     double exact = new NetworkSimplex().solveAuto(mu, nu, 2.0).wasserstein(2.0);
     double exactSeconds = (System.nanoTime() - e0) * 1e-9;
-    FederatedWasserstein.Config cfg = FederatedWasserstein.Config.defaults(1).withTolerance(0).withInitial(support, 1.0);
+    for (long seed : seeds) {
+      run(seeds.length == 1 ? name : name + "-s" + seed, mu, nu, support, seed, exact, exactSeconds);
+    }
+  }
+
+  private static void run(String name, DiscreteMeasure mu, DiscreteMeasure nu, int support, long seed, double exact,
+      double exactSeconds) {
+    FederatedWasserstein.Config cfg = FederatedWasserstein.Config.defaults(seed).withTolerance(0).withInitial(support, 1.0)
+        .withMaxSupport(maxSupport);
     Trace trace = new Trace();
     long t0 = System.nanoTime();
     FederatedWasserstein.Result r = new FederatedWasserstein(cfg).run(mu, nu, rec -> {

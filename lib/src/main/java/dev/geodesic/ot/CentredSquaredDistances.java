@@ -109,11 +109,20 @@ final class CentredSquaredDistances {
 
   /** −2x'_iᵀy'_j for rows [i0, i1) and all columns into {@code out} row-major. */
   void gram(int i0, int i1, double[] out) {
+    gram(i0, i1, 0, m, out);
+  }
+
+  /**
+   * −2x'_iᵀy'_j for rows [i0, i1) and columns [j0, j1) into {@code out} row-major (entry (i, j) at
+   * (i − i0)·(j1 − j0) + j − j0): a tile small enough to stay in cache while it is scanned.
+   */
+  void gram(int i0, int i1, int j0, int j1, double[] out) {
     int b = i1 - i0;
-    if (d > 0 && b > 0 && m > 0) {
-      Blas.get().netlib().dgemm("T", "N", m, b, d, -2.0, yc.values(), 0, d, xc.values(), i0 * d, d, 0.0, out, 0, m);
+    int w = j1 - j0;
+    if (d > 0 && b > 0 && w > 0) {
+      Blas.get().netlib().dgemm("T", "N", w, b, d, -2.0, yc.values(), j0 * d, d, xc.values(), i0 * d, d, 0.0, out, 0, w);
     } else {
-      java.util.Arrays.fill(out, 0, b * m, 0.0);
+      java.util.Arrays.fill(out, 0, b * w, 0.0);
     }
   }
 

@@ -174,8 +174,9 @@ public final class FederatedWasserstein {
   private final Config config;
   private final NetworkSimplex solver;
 
+  /** A server whose solves price on all cores (it runs on the driver or the caller's thread). */
   public FederatedWasserstein(Config config) {
-    this(config, new NetworkSimplex());
+    this(config, new NetworkSimplex(NetworkSimplex.Config.defaults(), 0));
   }
 
   public FederatedWasserstein(Config config, NetworkSimplex serverSolver) {

@@ -74,7 +74,9 @@ public final class FederatedWassersteinRounds implements IterativeMethod<Federat
     for (Pair p : pairs) {
       configs.add(config.withSeed(pairSeed(config.seed(), p)).resolvedFor(clientSizes[p.a()], clientSizes[p.b()]));
     }
-    return new FederatedWassersteinRounds(pairs, configs, dimension, clients, new NetworkSimplex());
+    // the servers step in parallel over the pairs: all cores price one pair's solve only when it is alone
+    return new FederatedWassersteinRounds(pairs, configs, dimension, clients,
+        new NetworkSimplex(NetworkSimplex.Config.defaults(), pairs.size() == 1 ? 0 : 1));
   }
 
   /** Every pair a &lt; b of k clients. */

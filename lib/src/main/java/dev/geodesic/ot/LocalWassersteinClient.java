@@ -7,6 +7,7 @@ public final class LocalWassersteinClient implements WassersteinClient {
   private final Interpolation interpolation;
   private final NetworkSimplex solver;
 
+  /** A client whose exact solves price on one thread: for Spark tasks, which already run one per core. */
   public LocalWassersteinClient(DiscreteMeasure data, double p, Interpolation interpolation) {
     this(data, p, interpolation, new NetworkSimplex());
   }
@@ -19,9 +20,13 @@ public final class LocalWassersteinClient implements WassersteinClient {
     this.solver = solver;
   }
 
-  /** A client matching the server's p and interpolation. */
+  /**
+   * A client matching the server's p and interpolation, for an in-memory run on the calling thread: its
+   * solves price on all cores (the Spark clients use the one-thread constructor above, one task per core).
+   */
   public static LocalWassersteinClient of(DiscreteMeasure data, FederatedWasserstein.Config config) {
-    return new LocalWassersteinClient(data, config.p(), config.interpolation());
+    return new LocalWassersteinClient(data, config.p(), config.interpolation(),
+        new NetworkSimplex(NetworkSimplex.Config.defaults(), 0));
   }
 
   @Override

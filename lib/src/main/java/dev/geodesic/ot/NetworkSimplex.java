@@ -116,20 +116,35 @@ public final class NetworkSimplex {
   }
 
   private final Config config;
+  private final int pricingThreads;
 
+  /** Default pivot budget and block size; {@link #solveAuto} prices on one thread (see {@link #NetworkSimplex(Config, int)}). */
   public NetworkSimplex() {
     this(Config.defaults());
   }
 
   public NetworkSimplex(Config config) {
+    this(config, 1);
+  }
+
+  /**
+   * @param pricingThreads threads {@link CandidateArcTransport} prices all arcs on in {@link #solveAuto}
+   *     (0: the available processors). One inside Spark tasks, which already run one per core (FedWaD's
+   *     clients); 0 on the driver (the {@code ot} command, a FedWaD server with one pair).
+   */
+  public NetworkSimplex(Config config, int pricingThreads) {
+    if (pricingThreads < 0) {
+      throw new IllegalArgumentException("pricingThreads must be >= 0");
+    }
     this.config = config;
+    this.pricingThreads = pricingThreads;
   }
 
   /**
    * Exact OT between two measures for the ground cost ‖x − y‖^p, the method chosen by size
    * ({@link OptimalTransport#exact}): this solver with {@link CostMatrix#groundCost}'s choice of dense
    * or on-the-fly costs below {@link CandidateArcTransport#MIN_ARCS} arcs, else
-   * {@link CandidateArcTransport} with this solver's pivot budget and block size.
+   * {@link CandidateArcTransport} with this solver's pivot budget, block size and pricing threads.
    */
   public Result solveAuto(DiscreteMeasure mu, DiscreteMeasure nu, double p) {
     return solveAuto(mu, nu, p, ProgressListener.none());
@@ -157,7 +172,7 @@ public final class NetworkSimplex {
 
   /** As {@link #solveAuto(DiscreteMeasure, DiscreteMeasure, double)}, reporting progress to {@code listener}. */
   public Result solveAuto(DiscreteMeasure mu, DiscreteMeasure nu, double p, ProgressListener listener) {
-    return OptimalTransport.exact(mu, nu, p, config, listener);
+    return OptimalTransport.exact(mu, nu, p, config, pricingThreads, listener);
   }
 
   /**

@@ -55,16 +55,29 @@ public final class OptimalTransport {
    * {@value NetworkSimplex#PIVOT_TOLERANCE}·C_max. The {@code ot} command's exact solver and
    * FedWaD's solves ({@link NetworkSimplex#solveAuto}) come here.
    *
+   * <p>This form prices on all available processors: for a solve on the driver. Inside a Spark task
+   * use {@link #exact(DiscreteMeasure, DiscreteMeasure, double, NetworkSimplex.Config, int, ProgressListener)}
+   * with one thread.
+   *
    * @param simplex the pivot budget (per pricing round for {@link CandidateArcTransport}) and block size
    */
   public static NetworkSimplex.Result exact(DiscreteMeasure mu, DiscreteMeasure nu, double p,
       NetworkSimplex.Config simplex, ProgressListener listener) {
+    return exact(mu, nu, p, simplex, 0, listener);
+  }
+
+  /**
+   * As {@link #exact(DiscreteMeasure, DiscreteMeasure, double, NetworkSimplex.Config, ProgressListener)}
+   * with {@code pricingThreads} threads pricing all arcs (0: the available processors).
+   */
+  public static NetworkSimplex.Result exact(DiscreteMeasure mu, DiscreteMeasure nu, double p,
+      NetworkSimplex.Config simplex, int pricingThreads, ProgressListener listener) {
     if (mu.dimension() != nu.dimension()) {
       throw new IllegalArgumentException("dimension mismatch: " + mu.dimension() + " vs " + nu.dimension());
     }
     if ((long) mu.size() * nu.size() >= CandidateArcTransport.MIN_ARCS) {
-      return new CandidateArcTransport(CandidateArcTransport.Config.defaults().withSimplex(simplex))
-          .solve(mu, nu, p, listener).solution();
+      return new CandidateArcTransport(CandidateArcTransport.Config.defaults().withSimplex(simplex)
+          .withThreads(pricingThreads)).solve(mu, nu, p, listener).solution();
     }
     return new NetworkSimplex(simplex).solve(mu.weights(), nu.weights(),
         CostMatrix.groundCost(mu.atoms(), nu.atoms(), p), listener);

@@ -23,15 +23,22 @@ class CandidateArcTransportTest {
 
   private static void assertSameAsFullSimplex(DiscreteMeasure mu, DiscreteMeasure nu, double p,
       CandidateArcTransport.Config config) {
+    PointCloudCost c = new PointCloudCost(mu.atoms(), nu.atoms(), p);
+    assertSameAs(new NetworkSimplex().solve(mu.weights(), nu.weights(), c), mu, nu, p, config);
+  }
+
+  /** Returns the candidate solver's result after checking it against the full simplex's {@code oracle}. */
+  private static CandidateArcTransport.Result assertSameAs(NetworkSimplex.Result oracle, DiscreteMeasure mu,
+      DiscreteMeasure nu, double p, CandidateArcTransport.Config config) {
     CandidateArcTransport.Result r = new CandidateArcTransport(config).solve(mu, nu, p);
     PointCloudCost c = new PointCloudCost(mu.atoms(), nu.atoms(), p);
-    NetworkSimplex.Result oracle = new NetworkSimplex().solve(mu.weights(), nu.weights(), c);
     assertTrue(r.certified(), "certified");
     assertEquals(NetworkSimplex.Status.OPTIMAL, r.solution().status());
     double scale = Math.max(Math.abs(oracle.cost()), 1e-300);
     assertEquals(oracle.cost(), r.solution().cost(), 1e-12 * scale + 1e-12 * c.maxAbsCostBound() * 1e-3,
         "cost vs the full network simplex");
     assertCertificate(r, mu.weights(), nu.weights(), c);
+    return r;
   }
 
   /** Marginals, slackness on the support, dual feasibility on every arc to the tolerance, strong duality. */
@@ -111,6 +118,23 @@ class CandidateArcTransportTest {
     assertEquals(r.cost(), r.plan().orElseThrow().cost(new GroundCost(2.0).between(mu, nu)), 1e-13 * r.cost(),
         "plan cost column sum");
     assertEquals(r.cost(), ((TransportResult.Exact) r.details()).dualObjective(), 1e-11 * r.cost(), "strong duality");
+  }
+
+  @Test
+  void coarseDualsForTheFirstCandidatesKeepTheOptimumAndItsCertificate() {
+    // coarsening by 2 (the coarse problem 550 x 500 is solved first; its duals' c-transforms choose the
+    // first candidates): unequal sizes, random weights, off the origin; with one arc per row per round
+    // the warm-started rounds after it are many
+    int n = 1100;
+    int m = 1000;
+    DiscreteMeasure mu = new DiscreteMeasure(TestData.gaussian(81, "x", 5, n, 30.0, 1.0), TestData.randomWeights(82, "a", n));
+    DiscreteMeasure nu = new DiscreteMeasure(TestData.gaussian(83, "y", 5, m, 30.4, 1.5), TestData.randomWeights(84, "b", m));
+    NetworkSimplex.Result oracle = new NetworkSimplex().solve(mu.weights(), nu.weights(),
+        DenseCostMatrix.groundCost(mu.atoms(), nu.atoms(), 2.0));
+    assertSameAs(oracle, mu, nu, 2.0, CandidateArcTransport.Config.defaults().withCoarsening(2));
+    CandidateArcTransport.Result thin = assertSameAs(oracle, mu, nu, 2.0,
+        new CandidateArcTransport.Config(1, 1, 1, 1000, NetworkSimplex.Config.defaults(), 2));
+    assertTrue(thin.rounds() > 2, "rounds " + thin.rounds());
   }
 
   @Test
