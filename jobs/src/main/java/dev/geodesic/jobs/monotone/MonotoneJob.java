@@ -39,9 +39,10 @@ public final class MonotoneJob {
    * @param innerAccuracy σ of vr-halpern-inexact's inner stopping test
    * @param seed the sampling seed
    * @param compareErm dro-logistic: also solve plain logistic regression (ρ = 0) with the same method and budget
+   * @param fetchBytes the most component data one Spark job brings to the driver for the stochastic steps (0: none)
    */
   public record Settings(String method, double maxEpochs, Double targetResidual, Double step, double innerAccuracy,
-      long seed, boolean compareErm) {}
+      long seed, boolean compareErm, long fetchBytes) {}
 
   private final JobRun run;
   private final MonotoneProblem problem;
@@ -50,7 +51,7 @@ public final class MonotoneJob {
 
   MonotoneJob(JobRun run, MonotoneProblem problem, Settings settings, IterativeJobDriver.Options options) {
     this.run = run;
-    this.problem = problem;
+    this.problem = problem.withFetchBytes(settings.fetchBytes());
     this.settings = settings;
     this.driver = new IterativeJobDriver(run, options);
   }
@@ -101,8 +102,10 @@ public final class MonotoneJob {
     MonotoneMethod<?> method = method();
     run.solveStarted();
     FiniteSumOperator f = problem.inclusion().operator();
-    run.log().printf(Locale.ROOT, "[monotone] %s by %s: n = %d components, dimension %d, %d partition(s)%n",
-        problem.kind(), settings.method(), f.components(), f.dimension(), problem.operator().blocks().getNumPartitions());
+    run.log().printf(Locale.ROOT, "[monotone] %s by %s: n = %d components, dimension %d, %d partition(s), "
+        + "up to %d fetched components per job%n", problem.kind(), settings.method(), f.components(), f.dimension(),
+        problem.operator().blocks().getNumPartitions(), problem.operator().fetchLimit());
+    long jobsBefore = problem.operator().jobs();
     StoppingRule budget = StoppingRule.maxDataPasses(settings.maxEpochs());
     StoppingRule rule = (settings.targetResidual() == null ? budget
         : StoppingRule.atMost(MonotoneMethod.RESIDUAL, settings.targetResidual(), dev.geodesic.iteration.StopReason.TARGET_REACHED)
@@ -110,6 +113,7 @@ public final class MonotoneJob {
     IterationOutcome outcome = driver.run("iteration", method,
         IterationLoop.Config.of(rule).withTimings("spark_seconds", "driver_seconds"),
         problem.kind() + " m=" + problem.m() + " n=" + problem.n());
+    long solveJobs = problem.operator().jobs() - jobsBefore;
     double[] u = method.iterate();
     run.spark().sparkContext().setJobDescription("monotone: final residual and summary");
     double[] fu = new double[u.length];
@@ -118,7 +122,8 @@ public final class MonotoneJob {
     run.solveFinished();
     run.summary().put("method", settings.method()).put("problem", problem.kind())
         .put("residual", residual).put("epochs", outcome.counts().dataPasses())
-        .put("components", f.components()).put("dimension", f.dimension());
+        .put("components", f.components()).put("dimension", f.dimension())
+        .put("spark_jobs", solveJobs).put("fetch_limit", problem.operator().fetchLimit());
     List<Row> rows = new ArrayList<>();
     if (problem.isGame()) {
       gameSummary(u, fu, rows);
