@@ -82,7 +82,10 @@ class MonotoneTest {
     assertEquals(1.0, java.util.Arrays.stream(x).sum(), 1e-12);
   }
 
-  /** The distributed estimator is the single-machine one: same draws, same iterates (up to summation order). */
+  /**
+   * The distributed estimator is the single-machine one: same draws, same iterates (up to summation
+   * order), here with the PAGE batches fetched to the driver (vr-halpern does not fetch by default).
+   */
   @Test
   void vrHalpernOnSparkFollowsTheSingleMachineRun() throws Exception {
     Path weights = Path.of("../../shared/data/policeman-burglar-w500.csv");
@@ -91,7 +94,7 @@ class MonotoneTest {
     }
     Path out = dir.resolve("pb");
     ok("monotone", "--problem", "policeman-burglar", "--weights", weights.toString(), "--method", "vr-halpern",
-        "--max-epochs", "3", "--seed", "5", "--partitions", "2", "--output", out.toString());
+        "--max-epochs", "3", "--seed", "5", "--partitions", "2", "--fetch-mb", "64", "--output", out.toString());
     Map<String, Object> s = summary(out);
     MatrixGame game = PolicemanBurglar.game(PolicemanBurglar.readWeights(weights), PolicemanBurglar.THETA);
     MonotoneResult local = new VrHalpern(game.inclusion(), game.uniformStart(), VrHalpern.Config.reference(game, 5))
