@@ -196,5 +196,7 @@ class MonotoneTest {
         "--output", dir.resolve("bad4").toString());
     assertBadInput(dir.resolve("bad5"), "--rho", "monotone", "--problem", "bilinear", "--rho", "lots",
         "--output", dir.resolve("bad5").toString());
+    assertBadInput(dir.resolve("bad6"), "--fetch-mb", "monotone", "--method", "vr-eg", "--fetch-mb", "-1",
+        "--output", dir.resolve("bad6").toString());
   }
 }

@@ -108,10 +108,7 @@ public final class MonotoneCommand extends JobCommand {
     OptionChecks.positive("--max-epochs", maxEpochs);
     OptionChecks.positive("--inner-accuracy", innerAccuracy);
     if (fetchMb != null) {
-      OptionChecks.atLeast("--fetch-mb", fetchMb, 0);
-      if (Double.isInfinite(fetchMb)) {
-        throw new InvalidInputException("--fetch-mb must be finite, not " + fetchMb);
-      }
+      OptionChecks.atLeast("--fetch-mb", fetchMb, 0); // also rejects a non-finite value
     }
     if (targetResidual != null) {
       OptionChecks.positive("--target-residual", targetResidual);
