@@ -20,6 +20,12 @@ public interface ComponentBlock extends Serializable {
   /** out ← out + scale·F_i(u), for i in [from, to). */
   void addComponent(int i, double[] u, double scale, double[] out);
 
+  /**
+   * A copy of component i alone, as the block [i, i+1) with only the data F_i needs (for a game A's
+   * row and column i), for {@link FiniteSumOperator#fetch}: it evaluates F_i exactly as this block does.
+   */
+  ComponentBlock component(int i);
+
   /** out ← out + scale·Σ_{s<count, i_s∈[from, to)} [F_{i_s}(u) − F_{i_s}(v)]: the indices outside are skipped. */
   default void addDifferences(int[] indices, int count, double[] u, double[] v, double scale, double[] out) {
     for (int s = 0; s < count; s++) {

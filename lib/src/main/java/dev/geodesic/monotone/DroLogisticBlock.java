@@ -85,6 +85,16 @@ public final class DroLogisticBlock implements ComponentBlock {
     out[d + 1 + i] -= scale * rows * DroLogisticRegression.loss(z, labels[k]);
   }
 
+  @Override
+  public DroLogisticBlock component(int i) {
+    if (i < from || i >= to) {
+      throw new IllegalArgumentException("component " + i + " is not in [" + from + ", " + to + ")");
+    }
+    int k = i - from;
+    return new DroLogisticBlock(i, i + 1, rows, d, lambda, java.util.Arrays.copyOfRange(features, k * d, (k + 1) * d),
+        new double[] {labels[k]});
+  }
+
   /**
    * For worst-group accuracy by label: {rows with label 0, of them classified 0, rows with label 1,
    * of them classified 1} for the classifier z ≥ 0 ⇒ 1 at u.

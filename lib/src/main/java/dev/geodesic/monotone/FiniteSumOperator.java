@@ -6,7 +6,7 @@ package dev.geodesic.monotone;
  * component F_i costs one. Implementations keep their data in flat arrays, so both evaluations are
  * BLAS calls or tight loops with no allocation.
  */
-public interface FiniteSumOperator {
+public interface FiniteSumOperator extends Components {
   /** The dimension d of u. */
   int dimension();
 
@@ -17,18 +17,27 @@ public interface FiniteSumOperator {
   void apply(double[] u, double[] out);
 
   /** out ← out + scale·F_i(u), for one component i in [0, n). */
+  @Override
   void addComponent(int i, double[] u, double scale, double[] out);
 
   /**
-   * out ← out + scale·Σ_{s<count} [F_{i_s}(u) − F_{i_s}(v)] for the first {@code count} indices: the
-   * mini-batch correction of the variance-reduced methods (2·count component evaluations). A
-   * distributed operator evaluates it in one pass where the components live.
+   * How many distinct components one {@link #fetch} may bring: {@link Integer#MAX_VALUE} when the
+   * components are local already (fetching copies nothing), 0 when they must be evaluated where they
+   * live, one remote call per stochastic step.
    */
-  default void addDifferences(int[] indices, int count, double[] u, double[] v, double scale, double[] out) {
-    for (int s = 0; s < count; s++) {
-      addComponent(indices[s], u, scale, out);
-      addComponent(indices[s], v, -scale, out);
-    }
+  default int fetchLimit() {
+    return Integer.MAX_VALUE;
+  }
+
+  /**
+   * The components i_0 … i_{count−1} (repeats allowed, at most {@link #fetchLimit} distinct), where
+   * the caller can evaluate them with no further remote call: the stochastic steps up to the next
+   * full evaluation draw their indices in advance (from seed-determined streams that do not depend on
+   * the iterates), fetch them in one call and then run exactly as with this operator. A local operator
+   * returns itself.
+   */
+  default Components fetch(int[] indices, int count) {
+    return this;
   }
 
   /** A Lipschitz constant L of F on the feasible set, ‖F(u) − F(v)‖ ≤ L‖u − v‖ (NaN if unknown). */

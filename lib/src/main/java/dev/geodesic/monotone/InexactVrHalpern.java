@@ -22,7 +22,9 @@ import java.util.SplittableRandom;
  * σ·‖u_k − w⁺‖/(k+2), an error relative to the fixed-point residual that shrinks like the Halpern
  * step. Each solve continues from the previous one's v, w and w_prev: the test holds for any w, and
  * F(w) carries over (Φ_k(w) = c·F(w) + w − u_k), so the test at the start of a solve costs nothing.
- * Step t of outer iteration k draws its component and coin from the stream ("vr-forb", k, t).
+ * Step t of outer iteration k draws its component and coin from the stream ("vr-forb", k, t); the
+ * steps up to the next snapshot are {@linkplain FiniteSumOperator#fetch fetched} together (their
+ * draws and the test, which changes only at snapshots, do not depend on the iterates between).
  *
  * <p>For comparison with the public code only, {@link Config#schedule} &gt; 0 replaces the test by its
  * fixed count M_k = ⌊schedule·n·ln(k+2)⌋ of inner steps, each solve started afresh at v = w = w_prev = u_k
@@ -171,31 +173,57 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
       used += n;
     }
     double bound = forwardBackward(fw, phiW, plus);
+    int limit = f.fetchLimit();
+    int[] drawn = new int[16];
+    boolean[] coins = new boolean[16];
     while (config.schedule() > 0 ? t < steps : bound > config.accuracy() * distance(u, plus) / (k + 2) && used < budget) {
-      SplittableRandom random = seeds.stream("vr-forb", k, t);
-      int i = random.nextInt(n);
-      boolean snapshot = random.nextDouble() < p;
-      // Φ_i(v) − Φ_i(w_prev) = c·(F_i(v) − F_i(w_prev)) + (v − w_prev): Φ_i carries the identity part.
-      System.arraycopy(phiW, 0, g, 0, d);
-      one[0] = i;
-      Remote.run(ctx, "component", () -> f.addDifferences(one, 1, v, wPrev, c, g));
-      oracle.componentsOf(2, n);
-      used += 2;
-      for (int j = 0; j < d; j++) {
-        g[j] += v[j] - wPrev[j];
-        bar[j] = alpha * v[j] + (1 - alpha) * w[j] - gamma * g[j];
+      // The steps up to the next snapshot (included; the test only changes there), the step count or
+      // the budget, or the fetch limit: their draws do not depend on the iterates, so their components
+      // come in one fetch (none when the limit is 0).
+      int planned = 0;
+      long planUsed = used;
+      do {
+        if (planned == drawn.length) {
+          drawn = java.util.Arrays.copyOf(drawn, 2 * planned);
+          coins = java.util.Arrays.copyOf(coins, 2 * planned);
+        }
+        SplittableRandom random = seeds.stream("vr-forb", k, t + planned);
+        drawn[planned] = random.nextInt(n);
+        coins[planned] = random.nextDouble() < p;
+        planUsed += 2;
+        planned++;
+      } while (!coins[planned - 1] && planned < limit
+          && (config.schedule() > 0 ? t + planned < steps : planUsed < budget));
+      final int[] batch = drawn;
+      final int count = planned;
+      Components local = planned == 1 ? f : ctx.remote("fetch components", () -> f.fetch(batch, count));
+      for (int s = 0; s < planned; s++) {
+        // Φ_i(v) − Φ_i(w_prev) = c·(F_i(v) − F_i(w_prev)) + (v − w_prev): Φ_i carries the identity part.
+        System.arraycopy(phiW, 0, g, 0, d);
+        one[0] = drawn[s];
+        if (local == f) {
+          Remote.run(ctx, "component", () -> f.addDifferences(one, 1, v, wPrev, c, g));
+        } else {
+          local.addDifferences(one, 1, v, wPrev, c, g);
+        }
+        oracle.componentsOf(2, n);
+        used += 2;
+        for (int j = 0; j < d; j++) {
+          g[j] += v[j] - wPrev[j];
+          bar[j] = alpha * v[j] + (1 - alpha) * w[j] - gamma * g[j];
+        }
+        jg.apply(bar, gamma * c, bar);
+        System.arraycopy(w, 0, wPrev, 0, d);
+        System.arraycopy(bar, 0, v, 0, d);
+        if (coins[s]) {
+          System.arraycopy(v, 0, w, 0, d);
+          Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
+          oracle.componentsOf(n, n);
+          used += n;
+          bound = forwardBackward(fw, phiW, plus);
+        }
+        t++;
       }
-      jg.apply(bar, gamma * c, bar);
-      System.arraycopy(w, 0, wPrev, 0, d);
-      System.arraycopy(bar, 0, v, 0, d);
-      if (snapshot) {
-        System.arraycopy(v, 0, w, 0, d);
-        Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
-        oracle.componentsOf(n, n);
-        used += n;
-        bound = forwardBackward(fw, phiW, plus);
-      }
-      t++;
     }
     lastInnerSteps = t;
     lastBound = bound;

@@ -82,6 +82,16 @@ public final class MatrixGameBlock implements ComponentBlock {
     }
   }
 
+  @Override
+  public MatrixGameBlock component(int i) {
+    if (i < from || i >= to) {
+      throw new IllegalArgumentException("component " + i + " is not in [" + from + ", " + to + ")");
+    }
+    double[] row = i < m ? java.util.Arrays.copyOfRange(rows, (i - from) * n, (i - from + 1) * n) : new double[0];
+    double[] col = i < n ? java.util.Arrays.copyOfRange(cols, (i - from) * m, (i - from + 1) * m) : new double[0];
+    return new MatrixGameBlock(i, i + 1, m, n, row, col);
+  }
+
   /** Σ of the squared entries of the block's rows (each entry of A is in exactly one block's rows). */
   public double rowsFrobeniusSquared() {
     double s = 0;

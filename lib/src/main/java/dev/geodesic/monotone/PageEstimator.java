@@ -37,11 +37,24 @@ public final class PageEstimator {
 
   /** g ← g + (1/b)·Σ_{i∈S}[F_i(u) − F_i(uPrev)], S drawn from {@code random}: 2b component evaluations. */
   public void correct(double[] u, double[] uPrev, SplittableRandom random, OracleCounter oracle) {
-    int n = operator.components();
-    int b = batch.length;
-    sampleWithoutReplacement(random, n, batch, taken);
-    operator.addDifferences(batch, b, u, uPrev, 1.0 / b, g);
-    oracle.componentsOf(2L * b, n);
+    sampleWithoutReplacement(random, operator.components(), batch, taken);
+    correct(u, uPrev, batch, operator, oracle);
+  }
+
+  /** A batch S of b components drawn uniformly without replacement from {@code random} (a new array). */
+  public int[] draw(SplittableRandom random) {
+    int[] s = new int[batch.length];
+    sampleWithoutReplacement(random, operator.components(), s, taken);
+    return s;
+  }
+
+  /**
+   * g ← g + (1/b)·Σ_{i∈S}[F_i(u) − F_i(uPrev)] for a drawn batch S, evaluated by {@code where} (the
+   * operator, or components it fetched): 2b component evaluations.
+   */
+  public void correct(double[] u, double[] uPrev, int[] s, Components where, OracleCounter oracle) {
+    where.addDifferences(s, s.length, u, uPrev, 1.0 / s.length, g);
+    oracle.componentsOf(2L * s.length, operator.components());
   }
 
   /** The current estimate (live; do not modify). */

@@ -82,6 +82,11 @@ public final class RegularizedBilinear implements FiniteSumOperator {
       regularization(u, scale, out);
     }
 
+    @Override
+    public ComponentBlock component(int i) {
+      return new Block(coupling.component(i), a, b, mu, nu);
+    }
+
     private void regularization(double[] u, double scale, double[] out) {
       int n = a.length;
       for (int j = 0; j < n; j++) {

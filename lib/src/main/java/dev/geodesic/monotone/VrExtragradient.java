@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * w ← u and F(w) is recomputed (n evaluations). α = 1 − p.
  *
  * <p>A loop iteration is a round of about {@link Config#roundEpochs()} epochs; step t draws its
- * component and coin from the stream ("vr-eg", t).
+ * component and coin from the stream ("vr-eg", t). The steps between two snapshots need only their
+ * own components and F(w), so their components are {@linkplain FiniteSumOperator#fetch fetched} in
+ * one call (up to the operator's fetch limit) and the steps run where the method runs.
  */
 public final class VrExtragradient extends ResolventMethod<VrExtragradient.State> {
   /**
@@ -80,25 +82,49 @@ public final class VrExtragradient extends ResolventMethod<VrExtragradient.State
     double[] half = new double[d];
     double[] g = new double[d];
     int[] one = new int[1];
+    int limit = f.fetchLimit();
+    int[] drawn = new int[16];
+    boolean[] coins = new boolean[16];
     while (used < target) {
-      SplittableRandom random = seeds.stream("vr-eg", t);
-      int i = random.nextInt(n);
-      boolean snapshot = random.nextDouble() < p;
-      ForwardBackwardStep.convex(alpha, u, w, bar);
-      ForwardBackwardStep.apply(j, bar, gamma, fw, half);
-      System.arraycopy(fw, 0, g, 0, d);
-      one[0] = i;
-      Remote.run(ctx, "component", () -> f.addDifferences(one, 1, half, w, 1.0, g));
-      oracle.componentsOf(2, n);
-      used += 2;
-      ForwardBackwardStep.apply(j, bar, gamma, g, u);
-      if (snapshot) {
-        System.arraycopy(u, 0, w, 0, d);
-        Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
-        oracle.componentsOf(n, n);
-        used += n;
+      // The steps up to the next snapshot (included), the round's end or the fetch limit: their draws
+      // do not depend on the iterates, so their components come in one fetch (none when limit is 0).
+      int planned = 0;
+      long planUsed = used;
+      do {
+        if (planned == drawn.length) {
+          drawn = java.util.Arrays.copyOf(drawn, 2 * planned);
+          coins = java.util.Arrays.copyOf(coins, 2 * planned);
+        }
+        SplittableRandom random = seeds.stream("vr-eg", t + planned);
+        drawn[planned] = random.nextInt(n);
+        coins[planned] = random.nextDouble() < p;
+        planUsed += coins[planned] ? 2 + n : 2;
+        planned++;
+      } while (!coins[planned - 1] && planUsed < target && planned < limit);
+      final int[] batch = drawn;
+      final int count = planned;
+      Components local = planned == 1 ? f : ctx.remote("fetch components", () -> f.fetch(batch, count));
+      for (int s = 0; s < planned; s++) {
+        ForwardBackwardStep.convex(alpha, u, w, bar);
+        ForwardBackwardStep.apply(j, bar, gamma, fw, half);
+        System.arraycopy(fw, 0, g, 0, d);
+        one[0] = drawn[s];
+        if (local == f) {
+          Remote.run(ctx, "component", () -> f.addDifferences(one, 1, half, w, 1.0, g));
+        } else {
+          local.addDifferences(one, 1, half, w, 1.0, g);
+        }
+        oracle.componentsOf(2, n);
+        used += 2;
+        ForwardBackwardStep.apply(j, bar, gamma, g, u);
+        if (coins[s]) {
+          System.arraycopy(u, 0, w, 0, d);
+          Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
+          oracle.componentsOf(n, n);
+          used += n;
+        }
+        t++;
       }
-      t++;
     }
     return Remote.report(ctx, problem, u);
   }

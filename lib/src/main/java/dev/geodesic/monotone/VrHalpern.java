@@ -5,6 +5,8 @@ import dev.geodesic.iteration.OracleCounter;
 import dev.geodesic.iteration.Step;
 import dev.geodesic.random.SeedSequence;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -15,6 +17,9 @@ import java.util.SplittableRandom;
  *
  * <p>One iteration of the loop is a round of Halpern steps worth about {@link Config#roundEpochs()}
  * epochs; the refresh coin and the batch of Halpern step k come from the stream ("vr-halpern", k).
+ * Neither depends on the iterates, so the mini-batch steps up to the next refresh draw their batches
+ * first and {@linkplain FiniteSumOperator#fetch fetch} the components in one call (up to the
+ * operator's fetch limit); the steps then run exactly as with the operator itself.
  */
 public final class VrHalpern extends ResolventMethod<VrHalpern.State> {
   /**
@@ -77,8 +82,12 @@ public final class VrHalpern extends ResolventMethod<VrHalpern.State> {
     OracleCounter oracle = ctx.oracle();
     long target = Math.max(1, (long) Math.ceil(config.roundEpochs() * n));
     long used = 0;
-    double eta = config.eta();
     double[] next = new double[u.length];
+    FiniteSumOperator f = problem.operator();
+    int limit = f.fetchLimit();
+    int b = page.batchSize();
+    boolean[] marked = new boolean[n];
+    List<int[]> batches = new ArrayList<>();
     do {
       SplittableRandom random = seeds.stream("vr-halpern", k);
       double p = refreshProbability(k, n);
@@ -86,23 +95,94 @@ public final class VrHalpern extends ResolventMethod<VrHalpern.State> {
         double[] at = u;
         Remote.run(ctx, "full evaluation", () -> page.refresh(at, oracle));
         used += n;
-      } else {
-        double[] at = u;
-        double[] before = previous;
-        Remote.run(ctx, "mini-batch", () -> page.correct(at, before, random, oracle));
-        used += 2L * page.batchSize();
+        halpernStep(next);
+        next = rotate(next);
+        continue;
       }
-      double lambda = 2.0 / (k + 4);
-      double[] g = page.estimate();
-      ForwardBackwardStep.convex(lambda, anchor, u, next);
-      ForwardBackwardStep.apply(problem.resolvent(), next, eta, g, next);
-      double[] t = previous;
-      previous = u;
-      u = next;
-      next = t;
-      k++;
+      // Mini-batch steps k, k+1, … up to the next refresh, the round's end or the fetch limit on
+      // their distinct components: coins and batches come from the steps' own streams, not from the
+      // iterates, so the batches are drawn now and their components fetched in one call.
+      batches.clear();
+      int distinct = 0;
+      long planUsed = used;
+      int[] first = page.draw(random);
+      batches.add(first);
+      distinct += mark(first, marked);
+      planUsed += 2L * b;
+      while (limit >= b && planUsed < target) {
+        SplittableRandom r = seeds.stream("vr-halpern", k + batches.size());
+        double q = refreshProbability(k + batches.size(), n);
+        if (q >= 1 || r.nextDouble() < q) {
+          break;
+        }
+        int[] s = page.draw(r);
+        int fresh = countUnmarked(s, marked);
+        if (distinct + fresh > limit) {
+          break;
+        }
+        distinct += mark(s, marked);
+        batches.add(s);
+        planUsed += 2L * b;
+      }
+      int[] all = new int[distinct];
+      int at = 0;
+      for (int i = 0; i < n && at < distinct; i++) {
+        if (marked[i]) {
+          all[at++] = i;
+          marked[i] = false;
+        }
+      }
+      Components local = batches.size() == 1 ? f : ctx.remote("fetch components", () -> f.fetch(all, all.length));
+      for (int[] s : batches) {
+        double[] here = u;
+        double[] before = previous;
+        if (local == f) {
+          Remote.run(ctx, "mini-batch", () -> page.correct(here, before, s, f, oracle));
+        } else {
+          page.correct(here, before, s, local, oracle);
+        }
+        used += 2L * b;
+        halpernStep(next);
+        next = rotate(next);
+      }
     } while (used < target);
     return Remote.report(ctx, problem, u, "halpern_steps", k);
+  }
+
+  /** u_{k+1} = J_{ηG}(λ_k·u₀ + (1 − λ_k)·u_k − η·g_k) into {@code next}, λ_k = 2/(k+4). */
+  private void halpernStep(double[] next) {
+    double lambda = 2.0 / (k + 4);
+    ForwardBackwardStep.convex(lambda, anchor, u, next);
+    ForwardBackwardStep.apply(problem.resolvent(), next, config.eta(), page.estimate(), next);
+  }
+
+  /** previous ← u, u ← next, k ← k + 1; returns the free array for the next step. */
+  private double[] rotate(double[] next) {
+    double[] t = previous;
+    previous = u;
+    u = next;
+    k++;
+    return t;
+  }
+
+  /** Marks the unmarked members of s; returns how many it marked. */
+  private static int mark(int[] s, boolean[] marked) {
+    int fresh = 0;
+    for (int i : s) {
+      if (!marked[i]) {
+        marked[i] = true;
+        fresh++;
+      }
+    }
+    return fresh;
+  }
+
+  private static int countUnmarked(int[] s, boolean[] marked) {
+    int fresh = 0;
+    for (int i : s) {
+      fresh += marked[i] ? 0 : 1;
+    }
+    return fresh;
   }
 
   @Override

@@ -12,6 +12,9 @@
  *   <li>{@link dev.geodesic.monotone.ComponentBlock}s hold components [from, to) with their data
  *       ({@link dev.geodesic.monotone.MatrixGameBlock}, {@link dev.geodesic.monotone.DroLogisticBlock}) so
  *       they can be evaluated where that data lives; {@link dev.geodesic.monotone.BlockedOperator} sums them.
+ *       {@link dev.geodesic.monotone.FiniteSumOperator#fetch} brings the components that the next stochastic
+ *       steps drew to where the method runs ({@link dev.geodesic.monotone.FetchedComponents}, evaluated through
+ *       {@link dev.geodesic.monotone.Components}), so a distributed operator needs one remote call for them all.
  *   <li>G through its resolvent {@link dev.geodesic.monotone.Resolvent}: simplex, box, ball, χ²-ball,
  *       products and G = 0. {@link dev.geodesic.monotone.MonotoneInclusion} pairs F with G and computes
  *       the residual, the exit criterion.

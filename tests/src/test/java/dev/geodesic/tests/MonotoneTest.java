@@ -82,7 +82,10 @@ class MonotoneTest {
     assertEquals(1.0, java.util.Arrays.stream(x).sum(), 1e-12);
   }
 
-  /** The distributed estimator is the single-machine one: same draws, same iterates (up to summation order). */
+  /**
+   * The distributed estimator is the single-machine one: same draws, same iterates (up to summation
+   * order), here with the PAGE batches fetched to the driver (vr-halpern does not fetch by default).
+   */
   @Test
   void vrHalpernOnSparkFollowsTheSingleMachineRun() throws Exception {
     Path weights = Path.of("../../shared/data/policeman-burglar-w500.csv");
@@ -91,7 +94,7 @@ class MonotoneTest {
     }
     Path out = dir.resolve("pb");
     ok("monotone", "--problem", "policeman-burglar", "--weights", weights.toString(), "--method", "vr-halpern",
-        "--max-epochs", "3", "--seed", "5", "--partitions", "2", "--output", out.toString());
+        "--max-epochs", "3", "--seed", "5", "--partitions", "2", "--fetch-mb", "64", "--output", out.toString());
     Map<String, Object> s = summary(out);
     MatrixGame game = PolicemanBurglar.game(PolicemanBurglar.readWeights(weights), PolicemanBurglar.THETA);
     MonotoneResult local = new VrHalpern(game.inclusion(), game.uniformStart(), VrHalpern.Config.reference(game, 5))
@@ -106,15 +109,52 @@ class MonotoneTest {
     }
   }
 
+  /**
+   * Fetching the drawn components to the driver (default --fetch-mb) gives the iterates of one Spark
+   * job per stochastic step (--fetch-mb 0), with fewer jobs; the summary's residual is the one
+   * recomputed from the written strategies.
+   */
+  @Test
+  void fetchedStepsFollowTheOneJobPerStepRun() throws Exception {
+    Path direct = dir.resolve("vreg-direct");
+    Path fetched = dir.resolve("vreg-fetched");
+    for (Path out : List.of(direct, fetched)) {
+      ok("monotone", "--problem", "policeman-burglar", "--n", "40", "--method", "vr-eg", "--max-epochs", "3",
+          "--seed", "3", "--partitions", "2", "--fetch-mb", out == direct ? "0" : "64", "--output", out.toString());
+    }
+    Map<String, Object> d = summary(direct);
+    Map<String, Object> f = summary(fetched);
+    assertEquals(0, ((Number) d.get("fetch_limit")).intValue());
+    assertEquals(40, ((Number) f.get("fetch_limit")).intValue());
+    assertEquals(((Number) d.get("epochs")).doubleValue(), ((Number) f.get("epochs")).doubleValue(), 0);
+    long directJobs = ((Number) d.get("spark_jobs")).longValue();
+    long fetchedJobs = ((Number) f.get("spark_jobs")).longValue();
+    assertTrue(fetchedJobs * 4 < directJobs, fetchedJobs + " vs " + directJobs + " jobs");
+    double[] ud = new double[80];
+    double[] uf = new double[80];
+    System.arraycopy(block(direct, "x", 40), 0, ud, 0, 40);
+    System.arraycopy(block(direct, "y", 40), 0, ud, 40, 40);
+    System.arraycopy(block(fetched, "x", 40), 0, uf, 0, 40);
+    System.arraycopy(block(fetched, "y", 40), 0, uf, 40, 40);
+    for (int k = 0; k < 80; k++) {
+      assertEquals(ud[k], uf[k], 1e-12, "entry " + k);
+    }
+    MatrixGame game = PolicemanBurglar.game(PolicemanBurglar.drawWeights(40, dev.geodesic.random.SeedSequence.of(3)),
+        PolicemanBurglar.THETA);
+    assertEquals(game.inclusion().residual(uf, 1.0), ((Number) f.get("residual")).doubleValue(), 1e-12);
+  }
+
   @Test
   void droLogisticReportsWorstGroupAccuracy() throws Exception {
     Random r = new Random(2);
-    StringBuilder csv = new StringBuilder("f0,f1,label\n");
+    StringBuilder csv = new StringBuilder("f0,f1,label,client\n");
+    double[][] rows = new double[120][];
     for (int i = 0; i < 120; i++) {
       double f0 = r.nextGaussian() + 1;
       double f1 = r.nextGaussian() - 1;
       int label = r.nextDouble() < 1 / (1 + Math.exp(-2 * (f0 - 1) + (f1 + 1))) ? 1 : 0;
-      csv.append(f0).append(',').append(f1).append(',').append(label).append('\n');
+      rows[i] = new double[] {f0, f1, label, i % 3};
+      csv.append(f0).append(',').append(f1).append(',').append(label).append(",g").append(i % 3).append('\n');
     }
     Path in = dir.resolve("dro.csv");
     Files.writeString(in, csv);
@@ -127,6 +167,17 @@ class MonotoneTest {
     double ermWorst = ((Number) s.get("erm_worst_group_accuracy")).doubleValue();
     assertTrue(ermWorst >= 0 && ermWorst <= ((Number) s.get("erm_accuracy")).doubleValue(), s::toString);
     assertTrue(((Number) s.get("erm_residual")).doubleValue() >= 0);
+    // The groups are the client column's: recompute each group's accuracy from the written model.
+    assertEquals("client", s.get("groups"));
+    double[] w = block(out, "w", 2);
+    double b = block(out, "intercept", 1)[0];
+    double[] hits = new double[3];
+    for (double[] row : rows) {
+      hits[(int) row[3]] += ((w[0] * row[0] + w[1] * row[1] + b >= 0 ? 1 : 0) == row[2]) ? 1 : 0;
+    }
+    double expected = Math.min(hits[0], Math.min(hits[1], hits[2])) / 40;
+    assertEquals(expected, worst, 1e-12, s::toString);
+    assertEquals(hits[1] / 40, ((Number) ((Map<?, ?>) s.get("group_accuracy")).get("g1")).doubleValue(), 1e-12);
     double[] q = block(out, "q", 120);
     assertEquals(1.0, java.util.Arrays.stream(q).sum(), 1e-9);
     List<?> trace = EndToEnd.spark().read().parquet(out.resolve("trace.parquet").toString()).collectAsList();
@@ -145,5 +196,7 @@ class MonotoneTest {
         "--output", dir.resolve("bad4").toString());
     assertBadInput(dir.resolve("bad5"), "--rho", "monotone", "--problem", "bilinear", "--rho", "lots",
         "--output", dir.resolve("bad5").toString());
+    assertBadInput(dir.resolve("bad6"), "--fetch-mb", "monotone", "--method", "vr-eg", "--fetch-mb", "-1",
+        "--output", dir.resolve("bad6").toString());
   }
 }

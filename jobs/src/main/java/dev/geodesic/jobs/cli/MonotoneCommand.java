@@ -70,6 +70,14 @@ public final class MonotoneCommand extends JobCommand {
       description = "vr-halpern-inexact: σ of the inner stopping test. Default: ${DEFAULT-VALUE}.")
   double innerAccuracy;
 
+  @Option(names = "--fetch-mb", paramLabel = "MB",
+      description = {"vr-halpern, vr-eg, vr-halpern-inexact on Spark: one job brings up to MB of the components the",
+          "next stochastic steps drew to the driver, which runs those steps itself (0: one job per step,",
+          "evaluated where the components live). Same iterates either way. Default: 64 for vr-eg and",
+          "vr-halpern-inexact (one component a step), 0 for vr-halpern (its sqrt(n)-batches ship more than",
+          "the per-step jobs they replace)."})
+  Double fetchMb;
+
   @Option(names = "--compare-erm",
       description = "dro-logistic: also fit plain logistic regression (ρ = 0) with the same method and budget; summary erm_*.")
   boolean compareErm;
@@ -81,7 +89,7 @@ public final class MonotoneCommand extends JobCommand {
 
   @Override
   protected Set<String> resumableOptions() {
-    return Set.of("--max-epochs", "--target-residual");
+    return Set.of("--max-epochs", "--target-residual", "--fetch-mb");
   }
 
   @Override
@@ -99,6 +107,9 @@ public final class MonotoneCommand extends JobCommand {
     OptionChecks.atLeast("--l2", l2, 0);
     OptionChecks.positive("--max-epochs", maxEpochs);
     OptionChecks.positive("--inner-accuracy", innerAccuracy);
+    if (fetchMb != null) {
+      OptionChecks.atLeast("--fetch-mb", fetchMb, 0); // also rejects a non-finite value
+    }
     if (targetResidual != null) {
       OptionChecks.positive("--target-residual", targetResidual);
     }
@@ -124,7 +135,7 @@ public final class MonotoneCommand extends JobCommand {
   protected void run(JobRun run) {
     MonotoneJobs.Problem p = new MonotoneJobs.Problem(problem, n, weights, theta, rhoValue, l2);
     MonotoneJob.Settings s = new MonotoneJob.Settings(method, maxEpochs, targetResidual, step, innerAccuracy, seed,
-        compareErm);
+        compareErm, (long) ((fetchMb != null ? fetchMb : method.equals("vr-halpern") ? 0 : 64) * (1 << 20)));
     MonotoneJobs.run(run, p, input.paths().isEmpty() ? null : new DatasetReader(run.spark()).read(input.spec(0)),
         partitions, s, iteration.driverOptions());
   }

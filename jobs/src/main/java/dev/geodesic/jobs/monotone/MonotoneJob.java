@@ -39,18 +39,24 @@ public final class MonotoneJob {
    * @param innerAccuracy σ of vr-halpern-inexact's inner stopping test
    * @param seed the sampling seed
    * @param compareErm dro-logistic: also solve plain logistic regression (ρ = 0) with the same method and budget
+   * @param fetchBytes the most component data one Spark job brings to the driver for the stochastic steps (0: none)
    */
   public record Settings(String method, double maxEpochs, Double targetResidual, Double step, double innerAccuracy,
-      long seed, boolean compareErm) {}
+      long seed, boolean compareErm, long fetchBytes) {}
 
   private final JobRun run;
   private final MonotoneProblem problem;
   private final Settings settings;
   private final IterativeJobDriver driver;
 
-  MonotoneJob(JobRun run, MonotoneProblem problem, Settings settings, IterativeJobDriver.Options options) {
+  /** dro-logistic with a {@code client} column: the input, whose clients are the groups of the accuracies; else null. */
+  private final dev.geodesic.jobs.io.ValidatedInput groups;
+
+  MonotoneJob(JobRun run, MonotoneProblem problem, Settings settings, IterativeJobDriver.Options options,
+      dev.geodesic.jobs.io.ValidatedInput groups) {
     this.run = run;
-    this.problem = problem;
+    this.groups = groups;
+    this.problem = problem.withFetchBytes(settings.fetchBytes());
     this.settings = settings;
     this.driver = new IterativeJobDriver(run, options);
   }
@@ -101,8 +107,10 @@ public final class MonotoneJob {
     MonotoneMethod<?> method = method();
     run.solveStarted();
     FiniteSumOperator f = problem.inclusion().operator();
-    run.log().printf(Locale.ROOT, "[monotone] %s by %s: n = %d components, dimension %d, %d partition(s)%n",
-        problem.kind(), settings.method(), f.components(), f.dimension(), problem.operator().blocks().getNumPartitions());
+    run.log().printf(Locale.ROOT, "[monotone] %s by %s: n = %d components, dimension %d, %d partition(s), "
+        + "up to %d fetched components per job%n", problem.kind(), settings.method(), f.components(), f.dimension(),
+        problem.operator().blocks().getNumPartitions(), problem.operator().fetchLimit());
+    long jobsBefore = problem.operator().jobs();
     StoppingRule budget = StoppingRule.maxDataPasses(settings.maxEpochs());
     StoppingRule rule = (settings.targetResidual() == null ? budget
         : StoppingRule.atMost(MonotoneMethod.RESIDUAL, settings.targetResidual(), dev.geodesic.iteration.StopReason.TARGET_REACHED)
@@ -110,6 +118,7 @@ public final class MonotoneJob {
     IterationOutcome outcome = driver.run("iteration", method,
         IterationLoop.Config.of(rule).withTimings("spark_seconds", "driver_seconds"),
         problem.kind() + " m=" + problem.m() + " n=" + problem.n());
+    long solveJobs = problem.operator().jobs() - jobsBefore;
     double[] u = method.iterate();
     run.spark().sparkContext().setJobDescription("monotone: final residual and summary");
     double[] fu = new double[u.length];
@@ -118,7 +127,9 @@ public final class MonotoneJob {
     run.solveFinished();
     run.summary().put("method", settings.method()).put("problem", problem.kind())
         .put("residual", residual).put("epochs", outcome.counts().dataPasses())
-        .put("components", f.components()).put("dimension", f.dimension());
+        .put("components", f.components()).put("dimension", f.dimension())
+        .put("spark_jobs", solveJobs).put("fetch_limit", problem.operator().fetchLimit())
+        .put("spark_seconds", total(outcome, "spark_seconds")).put("driver_seconds", total(outcome, "driver_seconds"));
     List<Row> rows = new ArrayList<>();
     if (problem.isGame()) {
       gameSummary(u, fu, rows);
@@ -145,6 +156,11 @@ public final class MonotoneJob {
     problem.operator().blocks().unpersist();
   }
 
+  /** The sum of a timing metric over the trace's iterations. */
+  private static double total(IterationOutcome outcome, String metric) {
+    return outcome.trace().records().stream().mapToDouble(r -> r.metric(metric)).filter(Double::isFinite).sum();
+  }
+
   /** F(u) = (Aᵀy, −Ax): the value yᵀAx = −⟨y, F_y⟩ and the gap max_i (Ax)_i − min_j (Aᵀy)_j from one evaluation. */
   private void gameSummary(double[] u, double[] fu, List<Row> rows) {
     int n = problem.n();
@@ -168,7 +184,13 @@ public final class MonotoneJob {
   private void droSummary(double[] u, List<Row> rows) {
     int d = problem.n();
     double[] acc = accuracies(u);
-    run.summary().put("accuracy", acc[0]).put("worst_group_accuracy", acc[1]);
+    run.summary().put("accuracy", acc[0]).put("worst_group_accuracy", acc[1]).put("groups", groups == null ? "label" : "client");
+    if (groups != null) {
+      java.util.Map<String, long[]> by = GroupAccuracy.byClient(groups, u, d);
+      java.util.Map<String, Object> each = new java.util.TreeMap<>();
+      by.forEach((g, c) -> each.put(g, (double) c[1] / c[0]));
+      run.summary().put("worst_group_accuracy", GroupAccuracy.worst(by)).put("group_accuracy", each);
+    }
     if (settings.compareErm()) {
       // Plain logistic regression: the same operator with Q = {uniform} (ρ = 0), same method and budget,
       // run on the plain loop (its jobs are not part of the trace).
@@ -177,7 +199,8 @@ public final class MonotoneJob {
       run.spark().sparkContext().setJobDescription("monotone: plain logistic regression for comparison");
       dev.geodesic.monotone.MonotoneResult r = method(erm).solve(StoppingRule.maxDataPasses(settings.maxEpochs()));
       double[] e = accuracies(r.solution());
-      run.summary().put("erm_accuracy", e[0]).put("erm_worst_group_accuracy", e[1]).put("erm_residual", r.residual());
+      run.summary().put("erm_accuracy", e[0]).put("erm_worst_group_accuracy", groups == null ? e[1]
+          : GroupAccuracy.worst(GroupAccuracy.byClient(groups, r.solution(), d))).put("erm_residual", r.residual());
     }
     block(rows, "w", u, 0, d);
     block(rows, "intercept", u, d, 1);

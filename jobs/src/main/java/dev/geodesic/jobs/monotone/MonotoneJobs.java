@@ -46,7 +46,8 @@ public final class MonotoneJobs {
         problem = MonotoneProblem.droLogistic(input, p.l2(), p.rho(), parts);
         break;
     }
-    new MonotoneJob(run, problem, settings, options).run();
+    boolean byClient = p.kind().equals("dro-logistic") && input.hasClient();
+    new MonotoneJob(run, problem, settings, options, byClient ? input : null).run();
   }
 
   /** One number a line, blank lines skipped; every weight finite and ≥ 0. */

@@ -42,10 +42,16 @@ record MonotoneProblem(String kind, MonotoneInclusion inclusion, double[] start,
     return (SparkFiniteSumOperator) inclusion.operator();
   }
 
+  /** The same problem whose operator fetches at most {@code bytes} of drawn components per Spark job. */
+  MonotoneProblem withFetchBytes(long bytes) {
+    return new MonotoneProblem(kind, new MonotoneInclusion(operator().withFetchBytes(bytes), inclusion.resolvent()),
+        start, m, n, gameNorms, saddle);
+  }
+
   static MonotoneProblem game(String kind, JavaRDD<ComponentBlock> blocks, int m, int n) {
     GameBlocks.Norms norms = GameBlocks.norms(blocks, m, n);
     SparkFiniteSumOperator op = new SparkFiniteSumOperator(blocks, n + m, Math.max(m, n), norms.spectral(),
-        norms.meanSquare(), Double.NaN);
+        norms.meanSquare(), Double.NaN, m + n, 0);
     double[] u = new double[n + m];
     java.util.Arrays.fill(u, 0, n, 1.0 / n);
     java.util.Arrays.fill(u, n, n + m, 1.0 / m);
@@ -81,7 +87,7 @@ record MonotoneProblem(String kind, MonotoneInclusion inclusion, double[] start,
     }
     JavaRDD<ComponentBlock> blocks = GameBlocks.persist(sc.parallelize(list, parts), "bilinear: distribute the blocks");
     SparkFiniteSumOperator op = new SparkFiniteSumOperator(blocks, p.dimension(), p.components(), p.lipschitz(),
-        p.meanSquareLipschitz(), p.cocoercivity());
+        p.meanSquareLipschitz(), p.cocoercivity(), 2 * size, 0);
     return new MonotoneProblem("bilinear", new MonotoneInclusion(op, new IdentityResolvent(p.dimension())),
         new double[p.dimension()], size, size, null, p.saddlePoint());
   }
@@ -109,7 +115,7 @@ record MonotoneProblem(String kind, MonotoneInclusion inclusion, double[] start,
     double frob2 = blocks.map(b -> ((DroLogisticBlock) b).frobeniusSquared()).reduce(Double::sum);
     SparkFiniteSumOperator op = new SparkFiniteSumOperator(blocks, d + 1 + total, total,
         DroLogisticRegression.lipschitz(lambda, maxRow, frob2), DroLogisticRegression.meanSquareLipschitz(total, lambda, maxRow),
-        Double.NaN);
+        Double.NaN, d + 1, 0);
     double[] u = new double[d + 1 + total];
     java.util.Arrays.fill(u, d + 1, u.length, 1.0 / total);
     return new MonotoneProblem("dro-logistic", new MonotoneInclusion(op, DroLogisticRegression.resolvent(d, total, rho)),
