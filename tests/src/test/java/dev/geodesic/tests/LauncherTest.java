@@ -58,13 +58,13 @@ class LauncherTest {
     // (FedWaD reads local mode's data, which the first run must reproduce exactly) and run at once:
     // each mostly waits for its driver and executor JVMs to start.
     Map<String, String> env = Map.of();
-    CompletableFuture<EndToEnd.Result> gen = launch(env, "generate", "--kind", "gaussian", "--clients", "2",
+    CompletableFuture<EndToEnd.Result> gen = Launcher.runAsync(env, 900, "generate", "--kind", "gaussian", "--clients", "2",
         "--rows", "600", "--dim", "3", "--partitions", "4", "--seed", "11", "--master", "local-cluster[2,1,1024]",
         "--conf", "spark.serializer=org.apache.spark.serializer.KryoSerializer",
         "--output", cluster.toString());
     // FedWaD with the clients cached in two executor JVMs gives local mode's numbers.
     Path fedCluster = dir.resolve("fedwad-cluster");
-    CompletableFuture<EndToEnd.Result> fed = launch(env, "fedwad", "--input", local.toString(), "--rounds", "5",
+    CompletableFuture<EndToEnd.Result> fed = Launcher.runAsync(env, 900, "fedwad", "--input", local.toString(), "--rounds", "5",
         "--master", "local-cluster[2,1,1024]", "--conf", "spark.serializer=org.apache.spark.serializer.KryoSerializer",
         "--output", fedCluster.toString());
     EndToEnd.Result r = gen.get();
@@ -86,16 +86,6 @@ class LauncherTest {
     assertEquals(((Number) sl.get("lower")).doubleValue(), ((Number) sc.get("lower")).doubleValue(), 1e-9 * est);
     // "JNIBLAS", "JNIBLAS/Prescott" (native with its OpenBLAS core) or a Java BLAS, comma-separated.
     assertTrue(((String) sc.get("executor_blas")).matches("\\w+BLAS(/\\w+)?(,\\w+BLAS(/\\w+)?)*"), (String) sc.get("executor_blas"));
-  }
-
-  private static CompletableFuture<EndToEnd.Result> launch(Map<String, String> env, String... args) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return Launcher.run(env, 900, args);
-      } catch (java.io.IOException | InterruptedException e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    }, task -> new Thread(task, "launcher").start()); // not the common pool: one thread on 2 cores
   }
 
   @Test

@@ -79,6 +79,8 @@ public final class SparkSessions {
     SparkSession session;
     try {
       session = startWithin(b, url, seconds);
+    } catch (EnvironmentException e) {
+      throw e; // the start-up time ran out: already one line naming the master
     } catch (RuntimeException e) {
       if (String.valueOf(e.getMessage()).contains("stopped SparkContext")) { // stopped while starting: see awaitExecutors
         throw new EnvironmentException("Spark stopped while starting on " + url
@@ -196,7 +198,9 @@ public final class SparkSessions {
     t.setDaemon(true);
     t.start();
     try {
-      return start.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+      SparkSession s = start.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+      SparkSession.setActiveSession(s); // the calling thread's, as getOrCreate() would have set it
+      return s;
     } catch (java.util.concurrent.TimeoutException e) {
       throw new EnvironmentException("Spark did not start on " + url + " within " + seconds + " s (" + STARTUP_TIMEOUT
           + "): the master is unreachable or refused the application (see the log above)");
@@ -208,7 +212,7 @@ public final class SparkSessions {
       if (c instanceof Error err) {
         throw err;
       }
-      throw new IllegalStateException(c);
+      throw new EnvironmentException("Spark could not start with master " + url + ": " + firstLine(c), c);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EnvironmentException("interrupted while Spark started on " + url, e);
