@@ -230,17 +230,56 @@ class FaultsTest {
           f.setLength(f.length() / 2); // as if the machine died while the file was written in place
         }
       }
-      EndToEnd.Result r = EndToEnd.cli(withCheckpoint(c));
-      assertEquals(0, r.status(), r::describe);
+      // The job's progress and warnings go to System.err, not to the CLI's stream: capture them too.
+      java.io.ByteArrayOutputStream jobLog = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream stderr = System.err;
+      EndToEnd.Result r;
+      System.setErr(new java.io.PrintStream(new TeeStream(stderr, jobLog), true, StandardCharsets.UTF_8));
+      try {
+        r = EndToEnd.cli(withCheckpoint(c));
+      } finally {
+        System.setErr(stderr);
+      }
+      String log = jobLog.toString(StandardCharsets.UTF_8);
+      assertEquals(0, r.status(), () -> r.describe() + log);
       Map<String, Object> s = EndToEnd.summary(out);
       assertEquals(torn ? previous : newest, ((Number) s.get("resumed_after_round")).intValue(), command + ": " + r.describe());
       if (torn) {
-        assertTrue(r.err().contains("is torn"), r::describe);
+        assertTrue(log.contains("is torn"), () -> r.describe() + log);
       }
       Path ref = fx.resolve("uninterrupted-" + command);
       EndToEnd.ok(concat(args, "--output", ref.toString()));
       Figures.assertSameSummary(EndToEnd.summary(ref), s, REL, command);
       Figures.assertSameOutputs(ref, out, REL, command);
+    }
+  }
+
+  /** Writes to both streams (the job's log is kept and still shown). */
+  private static final class TeeStream extends java.io.OutputStream {
+    private final java.io.OutputStream a;
+    private final java.io.OutputStream b;
+
+    TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    @Override
+    public synchronized void write(int x) throws IOException {
+      a.write(x);
+      b.write(x);
+    }
+
+    @Override
+    public synchronized void write(byte[] buf, int off, int len) throws IOException {
+      a.write(buf, off, len);
+      b.write(buf, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      a.flush();
+      b.flush();
     }
   }
 

@@ -149,8 +149,7 @@ public final class SparkSessions {
       }
       if (seconds > 0 && System.nanoTime() > deadline) {
         sc.stop();
-        throw new EnvironmentException("no executor started on " + m + " within " + seconds + " s (" + STARTUP_TIMEOUT
-            + "): the master is unreachable, refused the application, or has no worker with the cores and memory asked for");
+        throw new EnvironmentException(noExecutor(m, seconds));
       }
       try {
         Thread.sleep(200);
@@ -160,6 +159,11 @@ public final class SparkSessions {
         throw new EnvironmentException("interrupted while waiting for executors on " + m, e);
       }
     }
+  }
+
+  private static String noExecutor(String master, long seconds) {
+    return "no executor started on " + master + " within " + seconds + " s (" + STARTUP_TIMEOUT
+        + "): the master is unreachable, refused the application, or has no worker with the cores and memory asked for";
   }
 
   /**
@@ -202,8 +206,9 @@ public final class SparkSessions {
       SparkSession.setActiveSession(s); // the calling thread's, as getOrCreate() would have set it
       return s;
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new EnvironmentException("Spark did not start on " + url + " within " + seconds + " s (" + STARTUP_TIMEOUT
-          + "): the master is unreachable or refused the application (see the log above)");
+      // The same line as when the wait for executors runs out: which phase a slow start ends in says
+      // nothing to the user (on a loaded machine even a grantable registration can take that long).
+      throw new EnvironmentException(noExecutor(url, seconds));
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof RuntimeException r) {
