@@ -45,6 +45,21 @@ final class Launcher {
         + Files.readString(root.resolve("jobs/target/spark-classpath.txt")).trim();
   }
 
+  /**
+   * {@link #run} in a thread of its own, for independent runs that mostly wait for their JVMs to
+   * start (not the common pool, which has one thread on 2 cores).
+   */
+  static java.util.concurrent.CompletableFuture<EndToEnd.Result> runAsync(Map<String, String> env, long timeoutSeconds,
+      String... args) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return run(env, timeoutSeconds, args);
+      } catch (IOException | InterruptedException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, task -> new Thread(task, "launcher " + args[0]).start());
+  }
+
   static EndToEnd.Result run(Map<String, String> env, long timeoutSeconds, String... args)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,29 +50,32 @@ class LauncherTest {
   @Test
   void multiProcessClusterGivesTheSameDataAsLocalMode() throws Exception {
     Path cluster = dir.resolve("cluster");
-    // No SPARK_HOME, SPARK_SCALA_VERSION or SPARK_DIST_CLASSPATH: the launcher sets up what the
-    // executor JVMs of local-cluster need (README: "works as it is").
-    Map<String, String> env = Map.of();
-    EndToEnd.Result r = Launcher.run(env, 900, "generate", "--kind", "gaussian", "--clients", "2", "--rows", "600",
-        "--dim", "3", "--partitions", "4", "--seed", "11", "--master", "local-cluster[2,1,1024]",
-        "--conf", "spark.serializer=org.apache.spark.serializer.KryoSerializer",
-        "--output", cluster.toString());
-    assertEquals(0, r.status(), r::describe);
-    assertEquals("local-cluster[2,1,1024]", EndToEnd.summary(cluster).get("spark_master"));
-
     Path local = dir.resolve("local");
     EndToEnd.ok("generate", "--kind", "gaussian", "--clients", "2", "--rows", "600", "--dim", "3",
         "--partitions", "4", "--seed", "11", "--output", local.toString());
+    // No SPARK_HOME, SPARK_SCALA_VERSION or SPARK_DIST_CLASSPATH: the launcher sets up what the
+    // executor JVMs of local-cluster need (README: "works as it is"). The two runs are independent
+    // (FedWaD reads local mode's data, which the first run must reproduce exactly) and run at once:
+    // each mostly waits for its driver and executor JVMs to start.
+    Map<String, String> env = Map.of();
+    CompletableFuture<EndToEnd.Result> gen = Launcher.runAsync(env, 900, "generate", "--kind", "gaussian", "--clients", "2",
+        "--rows", "600", "--dim", "3", "--partitions", "4", "--seed", "11", "--master", "local-cluster[2,1,1024]",
+        "--conf", "spark.serializer=org.apache.spark.serializer.KryoSerializer",
+        "--output", cluster.toString());
+    // FedWaD with the clients cached in two executor JVMs gives local mode's numbers.
+    Path fedCluster = dir.resolve("fedwad-cluster");
+    CompletableFuture<EndToEnd.Result> fed = Launcher.runAsync(env, 900, "fedwad", "--input", local.toString(), "--rounds", "5",
+        "--master", "local-cluster[2,1,1024]", "--conf", "spark.serializer=org.apache.spark.serializer.KryoSerializer",
+        "--output", fedCluster.toString());
+    EndToEnd.Result r = gen.get();
+    EndToEnd.Result f = fed.get();
+    assertEquals(0, r.status(), r::describe);
+    assertEquals("local-cluster[2,1,1024]", EndToEnd.summary(cluster).get("spark_master"));
     List<Row> a = EndToEnd.spark().read().parquet(cluster.resolve("data.parquet").toString()).orderBy("client", "features").collectAsList();
     List<Row> b = EndToEnd.spark().read().parquet(local.resolve("data.parquet").toString()).orderBy("client", "features").collectAsList();
     assertEquals(600, a.size());
     assertEquals(b, a, "executors in other JVMs generate exactly the rows local mode does");
 
-    // FedWaD with the clients cached in two executor JVMs gives local mode's numbers.
-    Path fedCluster = dir.resolve("fedwad-cluster");
-    EndToEnd.Result f = Launcher.run(env, 900, "fedwad", "--input", cluster.toString(), "--rounds", "5",
-        "--master", "local-cluster[2,1,1024]", "--conf", "spark.serializer=org.apache.spark.serializer.KryoSerializer",
-        "--output", fedCluster.toString());
     assertEquals(0, f.status(), f::describe);
     Path fedLocal = dir.resolve("fedwad-local");
     EndToEnd.ok("fedwad", "--input", local.toString(), "--rounds", "5", "--output", fedLocal.toString());

@@ -60,6 +60,7 @@ final class StandaloneCluster implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
+  private final Map<String, String> env;
   private final Options options;
   private final int port;
   private final int uiPort;
@@ -69,8 +70,9 @@ final class StandaloneCluster implements AutoCloseable {
   private final Thread hook = new Thread(this::stopAll, "standalone-cluster-teardown");
   private volatile boolean closed;
 
-  private StandaloneCluster(Path dir, Options options, int port, int uiPort, Process master) {
+  private StandaloneCluster(Path dir, Options options, int port, int uiPort, Process master, Map<String, String> env) {
     this.dir = dir;
+    this.env = env;
     this.options = options;
     this.port = port;
     this.uiPort = uiPort;
@@ -79,14 +81,26 @@ final class StandaloneCluster implements AutoCloseable {
 
   /** Starts the master and the workers and returns once every worker is registered (at most 600 s). */
   static StandaloneCluster start(Path dir, Options options) throws IOException, InterruptedException {
+    return start(dir, options, Map.of());
+  }
+
+  /**
+   * As {@link #start(Path, Options)}, with extra environment variables for every JVM of the cluster
+   * and every submission (e.g. {@code OPENBLAS_CORETYPE}, so that executors and drivers run the test
+   * JVM's OpenBLAS kernels).
+   */
+  static StandaloneCluster start(Path dir, Options options, Map<String, String> env)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir.resolve("logs"));
     int port = freePort();
     int ui = freePort();
     List<String> masterArgs = new ArrayList<>(List.of("org.apache.spark.deploy.master.Master",
         "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(ui)));
     masterArgs.addAll(propertiesFile(options));
-    Process m = startJvm(dir, "512m", List.of(), masterArgs, dir.resolve("logs/master.log"), daemonEnv(dir, options));
-    StandaloneCluster c = new StandaloneCluster(dir, options, port, ui, m);
+    Map<String, String> daemons = new HashMap<>(daemonEnv(dir, options));
+    daemons.putAll(env);
+    Process m = startJvm(dir, "512m", List.of(), masterArgs, dir.resolve("logs/master.log"), daemons);
+    StandaloneCluster c = new StandaloneCluster(dir, options, port, ui, m, Map.copyOf(env));
     Runtime.getRuntime().addShutdownHook(c.hook);
     try {
       for (int i = 1; i <= options.workers(); i++) {
@@ -98,7 +112,7 @@ final class StandaloneCluster implements AutoCloseable {
             "--work-dir", work.toString()));
         args.addAll(propertiesFile(options));
         args.add(c.masterUrl());
-        c.workers.add(startJvm(dir, "512m", List.of(), args, dir.resolve("logs/worker-" + i + ".log"), daemonEnv(dir, options)));
+        c.workers.add(startJvm(dir, "512m", List.of(), args, dir.resolve("logs/worker-" + i + ".log"), workerEnv(daemons)));
       }
       c.awaitWorkers(600);
       return c;
@@ -140,9 +154,21 @@ final class StandaloneCluster implements AutoCloseable {
 
   /** The executor JVMs now running on the workers (e.g. to kill one by its PID). */
   List<ProcessHandle> executors() {
-    return workers.stream().flatMap(Process::descendants)
-        .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("CoarseGrainedExecutorBackend")).orElse(false))
-        .toList();
+    return workers.stream().flatMap(Process::descendants).filter(ProcessHandle::isAlive)
+        .filter(p -> commandLine(p).contains("CoarseGrainedExecutorBackend")).toList();
+  }
+
+  /**
+   * The whole command line. {@code ProcessHandle.Info} truncates long ones on Linux, and an
+   * executor's starts with Spark's classpath, so the class name would be cut off.
+   */
+  private static String commandLine(ProcessHandle h) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "cmdline")), StandardCharsets.UTF_8)
+          .replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return h.info().commandLine().orElse("");
+    }
   }
 
   /** Every log file the cluster and its applications wrote so far. */
@@ -186,17 +212,9 @@ final class StandaloneCluster implements AutoCloseable {
     args.add(Launcher.repositoryRoot().resolve("jobs/target/geodesic-jobs.jar").toString());
     args.addAll(List.of(cliArgs));
     Map<String, String> e = new HashMap<>(daemonEnv(dir, options));
+    e.putAll(this.env);
     int dm = sparkOptions.indexOf("--deploy-mode");
     boolean clusterMode = dm >= 0 && dm + 1 < sparkOptions.size() && sparkOptions.get(dm + 1).equals("cluster");
-    if (clusterMode) {
-      // A worker starts the driver JVM with spark.driver.*JavaOptions only: without Java 17's module
-      // options Kryo cannot serialize a broadcast (HeapByteBuffer), so they are given here, as
-      // cluster-conf/README.md tells users to.
-      // (extraJavaOptions: the cluster-mode client passes that property on, not defaultJavaOptions.)
-      String blas = System.getProperty("geodesic.blas");
-      args.addAll(List.of("--conf", "spark.driver.extraJavaOptions=" + String.join(" ", jvmConfig())
-          + " -Djava.awt.headless=true" + (blas != null ? " -Dgeodesic.blas=" + blas : "")));
-    }
     if (!clusterMode) {
       // A client-mode driver takes the secret from GEODESIC_SPARK_SECRET, as the launcher's user does. A
       // cluster-mode submission keeps Spark's variable: its client talks to the master before any
@@ -232,6 +250,11 @@ final class StandaloneCluster implements AutoCloseable {
 
     Process process() {
       return process;
+    }
+
+    /** The SparkSubmit JVM's merged stdout and stderr (the client-mode driver's log). */
+    Path log() {
+      return log;
     }
 
     /** Waits for the exit; kills the JVM and fails after {@code timeoutSeconds}. Stdout and stderr are merged. */
@@ -355,6 +378,18 @@ final class StandaloneCluster implements AutoCloseable {
     if (o.secret() != null) {
       env.put("_SPARK_AUTH_SECRET", o.secret()); // Spark's own variable, read by daemons and passed on to executors
     }
+    return env;
+  }
+
+  /**
+   * A worker's environment: Java 17's module options in {@code JDK_JAVA_OPTIONS}, which every JVM the
+   * worker starts inherits, as {@code ./geodesic cluster start} does. A {@code --deploy-mode cluster}
+   * driver gets no other module options (Spark adds them to executors only), and without them Kryo
+   * fails on the first broadcast (java.nio not opened).
+   */
+  private static Map<String, String> workerEnv(Map<String, String> daemons) throws IOException {
+    Map<String, String> env = new HashMap<>(daemons);
+    env.put("JDK_JAVA_OPTIONS", String.join(" ", jvmConfig()));
     return env;
   }
 

@@ -73,18 +73,22 @@ public final class SparkSessions {
         b.config(AUTH_SECRET, secret); // from the environment, so that it is never on a command line
       }
     }
+    String url = master != null ? master : fromSubmit.get("spark.master", "local[*]");
+    long seconds = startupSeconds(url, fromSubmit, confs);
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     SparkSession session;
     try {
-      session = b.getOrCreate();
+      session = startWithin(b, url, seconds);
+    } catch (EnvironmentException e) {
+      throw e; // the start-up time ran out: already one line naming the master
     } catch (RuntimeException e) {
-      String url = master != null ? master : fromSubmit.get("spark.master", "local[*]");
       if (String.valueOf(e.getMessage()).contains("stopped SparkContext")) { // stopped while starting: see awaitExecutors
         throw new EnvironmentException("Spark stopped while starting on " + url
             + " (the master is unreachable, refused the application, or removed it: see the log above)", e);
       }
       throw new EnvironmentException("Spark could not start with master " + url + ": " + firstLine(e), e);
     }
-    awaitExecutors(session.sparkContext(), fromSubmit, confs);
+    awaitExecutors(session.sparkContext(), seconds, deadline);
     return new Handle(session, true);
   }
 
@@ -133,20 +137,11 @@ public final class SparkSessions {
    * refused registration or a request no worker can grant would otherwise hang the first job (or
    * end in a stopped context deep inside it). Waits for one executor, then gives up with exit 3.
    */
-  private static void awaitExecutors(SparkContext sc, SparkConf fromSubmit, List<String> confs) {
+  private static void awaitExecutors(SparkContext sc, long seconds, long deadline) {
     String m = sc.master();
     if (m.startsWith("local") && !m.startsWith("local-cluster")) {
       return;
     }
-    String t = effective(fromSubmit, confs, STARTUP_TIMEOUT, Integer.toString(DEFAULT_STARTUP_TIMEOUT_SECONDS));
-    long seconds;
-    try {
-      seconds = Long.parseLong(t.trim());
-    } catch (NumberFormatException e) {
-      sc.stop();
-      throw new InvalidInputException(STARTUP_TIMEOUT + " must be a whole number of seconds, got '" + t + "'");
-    }
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     while (sc.getExecutorMemoryStatus().size() < 2) { // the driver's block manager is the first entry
       if (sc.isStopped()) {
         throw new EnvironmentException("Spark stopped before any executor started on " + m
@@ -154,8 +149,7 @@ public final class SparkSessions {
       }
       if (seconds > 0 && System.nanoTime() > deadline) {
         sc.stop();
-        throw new EnvironmentException("no executor started on " + m + " within " + seconds + " s (" + STARTUP_TIMEOUT
-            + "): the master is unreachable, refused the application, or has no worker with the cores and memory asked for");
+        throw new EnvironmentException(noExecutor(m, seconds));
       }
       try {
         Thread.sleep(200);
@@ -164,6 +158,69 @@ public final class SparkSessions {
         sc.stop();
         throw new EnvironmentException("interrupted while waiting for executors on " + m, e);
       }
+    }
+  }
+
+  private static String noExecutor(String master, long seconds) {
+    return "no executor started on " + master + " within " + seconds + " s (" + STARTUP_TIMEOUT
+        + "): the master is unreachable, refused the application, or has no worker with the cores and memory asked for";
+  }
+
+  /**
+   * {@value #STARTUP_TIMEOUT} for a cluster manager (0: no limit), checked before Spark starts; 0
+   * for local mode, which has nothing to wait for.
+   */
+  private static long startupSeconds(String url, SparkConf fromSubmit, List<String> confs) {
+    if (url.startsWith("local") && !url.startsWith("local-cluster")) {
+      return 0;
+    }
+    String t = effective(fromSubmit, confs, STARTUP_TIMEOUT, Integer.toString(DEFAULT_STARTUP_TIMEOUT_SECONDS));
+    try {
+      long s = Long.parseLong(t.trim());
+      if (s >= 0) {
+        return s;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidInputException(STARTUP_TIMEOUT + " must be a whole number of seconds, got '" + t + "'");
+  }
+
+  /**
+   * {@code getOrCreate()} within the start-up time. A standalone context's constructor blocks until
+   * the master answers the registration, and Spark retries an unanswered or refused one for a fixed
+   * 3 x 20 s (StandaloneAppClient) before it gives up, whatever the start-up time says. So the
+   * constructor runs in a daemon thread; when the time is up the run ends with exit 3 and that thread
+   * dies with the JVM (the CLI exits right after the error line).
+   */
+  private static SparkSession startWithin(SparkSession.Builder b, String url, long seconds) {
+    if (seconds == 0) {
+      return b.getOrCreate();
+    }
+    java.util.concurrent.FutureTask<SparkSession> start = new java.util.concurrent.FutureTask<>(b::getOrCreate);
+    Thread t = new Thread(start, "geodesic-spark-start");
+    t.setDaemon(true);
+    t.start();
+    try {
+      SparkSession s = start.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
+      SparkSession.setActiveSession(s); // the calling thread's, as getOrCreate() would have set it
+      return s;
+    } catch (java.util.concurrent.TimeoutException e) {
+      // The same line as when the wait for executors runs out: which phase a slow start ends in says
+      // nothing to the user (on a loaded machine even a grantable registration can take that long).
+      throw new EnvironmentException(noExecutor(url, seconds));
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new EnvironmentException("Spark could not start with master " + url + ": " + firstLine(c), c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EnvironmentException("interrupted while Spark started on " + url, e);
     }
   }
 
