@@ -25,7 +25,9 @@ import java.util.Locale;
  * Spark's overhead. CPU seconds are the whole process's (the shards run one after the other here).
  *
  * <p>Usage: {@code FiniteSumRoundsBench <fashion-mnist dir> [target] [shards, e.g. 1,2,4]
- * [local solvers, e.g. svrg,saga] [inner passes, e.g. 1,2] [max epochs]}.
+ * [local solvers, e.g. svrg,saga] [inner passes, e.g. 1,2] [max epochs] [step scales: multiples of
+ * 1/(3(L_max + λ₂)), e.g. 1,3,5] [relaxations γ, e.g. 1,1.8]}. Each line: shards, solver, inner passes,
+ * step scale, γ, rounds, data passes, CPU seconds, final gap, stop reason, step.
  */
 public final class FiniteSumRoundsBench {
   private static final double FSTAR = 0.18789089555;

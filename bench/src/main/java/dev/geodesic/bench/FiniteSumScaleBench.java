@@ -41,7 +41,8 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code dense ROWS D}: generated dense rows: the same, against the memory-bandwidth floor — the
  *       seconds one read of the rows' doubles takes, measured here on one and two threads.
  * </ul>
- * Usage: {@code FiniteSumScaleBench multinomial DIR 50,100 | sparse 1000000 262144 40 | dense 2000000 100}.
+ * Usage: {@code FiniteSumScaleBench multinomial DIR 50,100,200 [our passes, 60] | sparse 1000000 262144 40 |
+ * dense 2000000 100}.
  */
 public final class FiniteSumScaleBench {
   private static final double REG = 1e-4;
@@ -54,7 +55,8 @@ public final class FiniteSumScaleBench {
         .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
     System.out.println("# local[2] blas=" + Blas.get().implementationName() + " section=" + args[0]);
     switch (args[0]) {
-      case "multinomial" -> multinomial(spark, Path.of(args[1]), args.length > 2 ? args[2] : "50,100,200");
+      case "multinomial" -> multinomial(spark, Path.of(args[1]), args.length > 2 ? args[2] : "50,100,200",
+          args.length > 3 ? Integer.parseInt(args[3]) : 60);
       case "sparse" -> generated(spark, Long.parseLong(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       case "dense" -> generated(spark, Long.parseLong(args[1]), Integer.parseInt(args[2]), -1);
       default -> throw new IllegalArgumentException("unknown section " + args[0]);
@@ -62,7 +64,7 @@ public final class FiniteSumScaleBench {
     spark.stop();
   }
 
-  static void multinomial(SparkSession spark, Path dir, String iterations) throws java.io.IOException {
+  static void multinomial(SparkSession spark, Path dir, String iterations, int passes) throws java.io.IOException {
     LabeledBlock data = IdxReader.read(dir.resolve("train-images-idx3-ubyte.gz"),
         dir.resolve("train-labels-idx1-ubyte.gz"), Integer.MAX_VALUE, IdxReader.PixelScale.UNIT_INTERVAL);
     DenseMatrix x = data.features();
@@ -88,7 +90,7 @@ public final class FiniteSumScaleBench {
     }
     VarianceReducedLogisticRegression ours = new VarianceReducedLogisticRegression().setFamily("multinomial")
         .setSolver("saga").setRegParam(REG).setElasticNetParam(0).setStandardization(false).setTol(1e-9)
-        .setMaxIter(60);
+        .setMaxIter(passes);
     long t0 = System.nanoTime();
     VarianceReducedLogisticRegressionModel m = ours.fit(df);
     double total = (System.nanoTime() - t0) * 1e-9;
