@@ -293,5 +293,7 @@ class FiniteSumTest {
         "--output", dir.resolve("bad2").toString(), "--method", "sgd");
     assertBadInput(dir.resolve("bad3"), "multinomial loss takes class indices", "finite-sum", "--input", dense.toString(),
         "--output", dir.resolve("bad3").toString(), "--loss", "multinomial");
+    assertBadInput(dir.resolve("bad4"), "--relaxation must be in (0, 2)", "finite-sum", "--input", dense.toString(),
+        "--output", dir.resolve("bad4").toString(), "--relaxation", "2");
   }
 }
