@@ -3,9 +3,19 @@
 # Fashion-MNIST train set (pixels/255, label >= 5 -> 1, L2 logistic with intercept, lambda2 = 1e-4,
 # f* = 0.18789089555): epochs and seconds to gap 1e-6, with each method's gap curve; then SAGA seconds
 # per epoch on dense vs CSR blocks of the same rows across densities (the layout threshold).
-# Usage: [SPARK=1|only [SPARK_SOLVERS=saga,svrg] [SPARK_INNER=1] [MLLIB_ITERATIONS=100,200,400]]
+# Usage: [SPARK=1|only [SPARK_SOLVERS=saga,svrg] [SPARK_INNER=1] [MLLIB_ITERATIONS=100,200,400]
+#         [MULTINOMIAL_ITERATIONS=50,100,200 MULTINOMIAL_PASSES=60] [SPARSE_ROWS=1000000 SPARSE_D=262144 SPARSE_NNZ=40]
+#         [DENSE_ROWS=2000000 DENSE_D=100] [SCALE=0 to skip the generated problems]
+#         [ROUNDS=1|only [ROUNDS_SHARDS=1,2,4] [ROUNDS_SOLVERS=svrg,saga] [ROUNDS_INNER=1]
+#          [ROUNDS_STEP_SCALES=1] [ROUNDS_RELAXATION=1,1.8]]]
 #   bench/finite-sum.sh [fashion-mnist dir] [target gap] [methods] [--no-layout]
 #   (defaults /usr/share/datasets/fashion-mnist 1e-6 saga,svrg,lsvrg; methods e.g. saga,svrg)
+# SPARK=only prints, in one run: MLlib's L-BFGS at 100/200/400 iterations and each of our solvers on the
+# same cached DataFrame (seconds and passes to the target, gap curve), scikit-learn's SAGA to the target,
+# the 10-class multinomial curves of both, then seconds per pass on the generated sparse and dense
+# problems (MLlib's beside ours, the dense one against the measured memory-bandwidth floor).
+# ROUNDS=1 adds the distributed rounds without Spark (data passes to the target per shard count and
+# relaxation, FiniteSumRoundsBench). Smoke sizes: SPARSE_ROWS=20000 DENSE_ROWS=20000.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -16,6 +26,16 @@ mkdir -p "$OUT"
 CP="$(bench/classpath.sh)"
 # the solvers are single-threaded: one OpenBLAS thread keeps its busy-waiting out of the CPU figures
 export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
+# The distributed rounds without Spark: data passes to the target per shard count, step scale and relaxation.
+rounds() {
+  java -Xmx6g -cp "$CP" dev.geodesic.bench.FiniteSumRoundsBench "$DIR" "$TARGET" "${ROUNDS_SHARDS:-1,2,4}" \
+    "${ROUNDS_SOLVERS:-svrg,saga}" "${ROUNDS_INNER:-1}" 400 "${ROUNDS_STEP_SCALES:-1}" "${ROUNDS_RELAXATION:-1,1.8}" \
+    2>/dev/null | tee "$OUT/rounds.txt"
+}
+if [[ "${ROUNDS:-0}" == only ]]; then
+  rounds
+  exit 0
+fi
 if [[ "${SPARK:-0}" != only ]]; then
   java -Xmx6g -cp "$CP" dev.geodesic.bench.FiniteSumBench "$DIR" "$TARGET" "${@:3}" 2>/dev/null | tee "$OUT/results.txt"
 fi
@@ -28,7 +48,18 @@ if [[ "${SPARK:-0}" == 1 || "${SPARK:-0}" == only ]]; then
     -cp "$ROOT/jobs/target/classes:$CP" dev.geodesic.bench.FiniteSumSparkBench "$DIR" "$TARGET" \
     "${SPARK_SOLVERS:-saga,svrg}" "${SPARK_INNER:-1}" "${MLLIB_ITERATIONS:-100,200,400}" 2>/dev/null \
     | tee "$OUT/spark.txt"
-  python3 - "$DIR" <<'PY' | tee "$OUT/sklearn.txt"
+  # shellcheck disable=SC2086
+  java -Xmx8g $OPENS -cp "$ROOT/jobs/target/classes:$CP" dev.geodesic.bench.FiniteSumScaleBench multinomial "$DIR" \
+    "${MULTINOMIAL_ITERATIONS:-50,100,200}" "${MULTINOMIAL_PASSES:-60}" 2>/dev/null | tee "$OUT/multinomial.txt"
+  if [[ "${SCALE:-1}" != 0 ]]; then
+    # shellcheck disable=SC2086
+    java -Xmx14g $OPENS -cp "$ROOT/jobs/target/classes:$CP" dev.geodesic.bench.FiniteSumScaleBench sparse \
+      "${SPARSE_ROWS:-1000000}" "${SPARSE_D:-262144}" "${SPARSE_NNZ:-40}" 2>/dev/null | tee "$OUT/sparse.txt"
+    # shellcheck disable=SC2086
+    java -Xmx14g $OPENS -cp "$ROOT/jobs/target/classes:$CP" dev.geodesic.bench.FiniteSumScaleBench dense \
+      "${DENSE_ROWS:-2000000}" "${DENSE_D:-100}" 2>/dev/null | tee "$OUT/dense.txt"
+  fi
+  python3 - "$DIR" "$TARGET" <<'PY' | tee "$OUT/sklearn.txt"
 # scikit-learn SAGA on the same rows: its objective is C*sum(logloss) + |w|^2/2, so C = 1/(n*lambda2)
 import gzip, sys, time, warnings
 import numpy as np
@@ -40,13 +71,19 @@ with gzip.open(d + "/train-labels-idx1-ubyte.gz") as f:
     y = (np.frombuffer(f.read(), np.uint8, offset=8) >= 5).astype(float)
 n, lam, fstar = X.shape[0], 1e-4, 0.18789089555
 warnings.filterwarnings("ignore")
-print("# sklearn SAGA, 1 core: max_iter seconds gap")
-for it in (30, 60, 90):
+target = float(sys.argv[2])
+print("# sklearn SAGA, 1 core: max_iter seconds gap (max_iter grows by 30 until the gap is <= %g)" % target)
+for it in range(30, 331, 30):
     t = time.time()
     m = LogisticRegression(solver="saga", C=1.0 / (n * lam), tol=1e-15, max_iter=it).fit(X, y)
     s = time.time() - t
     z = X @ m.coef_[0] + m.intercept_[0]
     f = np.mean(np.logaddexp(0, z) - y * z) + 0.5 * lam * m.coef_[0] @ m.coef_[0]
-    print("sklearn-saga max_iter=%d %.2f %.3g" % (it, s, f - fstar))
+    print("sklearn-saga max_iter=%d %.2f %.3g" % (it, s, f - fstar), flush=True)
+    if f - fstar <= target:
+        break
 PY
+fi
+if [[ "${ROUNDS:-0}" == 1 ]]; then
+  rounds
 fi

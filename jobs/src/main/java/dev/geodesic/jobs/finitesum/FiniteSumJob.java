@@ -50,13 +50,14 @@ public final class FiniteSumJob {
    * @param layout the row storage (auto: by density)
    * @param step the step, or NaN for the default 1/(3(L_max + λ₂))
    * @param fstar f* or NaN; targetGap and tol ≤ 0 when not given
+   * @param relaxation the rounds' combination γ (see {@link DistributedSvrg#withRelaxation})
    * @param path a regularization path's grid of λ (of {@code pathPenalty}, the other penalty fixed), in
    *     solving order; null for one problem
    */
   public record Settings(FiniteSumChoices.Method method, FiniteSumChoices.Loss loss, double huberDelta, double l1,
       double l2, boolean intercept, double step, double fstar, double targetGap, double tol, double maxEpochs,
       FiniteSumChoices.LayoutChoice layout, double innerPasses, long seed, double[] path,
-      FiniteSumChoices.PathPenalty pathPenalty) {}
+      FiniteSumChoices.PathPenalty pathPenalty, double relaxation) {}
 
   /** A path point's tolerance when {@code --tol} is not given. */
   public static final double PATH_TOL = 1e-6;
@@ -111,11 +112,13 @@ public final class FiniteSumJob {
       runPath(shards, shape, options, layout, d, density);
       return;
     }
-    DistributedSvrg method = new DistributedSvrg(shards, shape, options, settings.method().local());
+    DistributedSvrg method = new DistributedSvrg(shards, shape, options, settings.method().local())
+        .withRelaxation(settings.relaxation());
     IterationOutcome outcome = driver.run("round", method,
         IterationLoop.Config.of(new FiniteSumStopping(settings.targetGap(), settings.tol(), settings.maxEpochs()).rule())
             .withTimings("spark_seconds", "driver_seconds"),
-        "rows=" + shards.rows() + " d=" + d + " layout=" + layout.label() + " K=" + loss.outputs());
+        "rows=" + shards.rows() + " d=" + d + " layout=" + layout.label() + " K=" + loss.outputs() + " relaxation="
+            + method.relaxation());
     double[] x = method.iterate();
     run.solveFinished();
     writeCoefficients(shape, x);

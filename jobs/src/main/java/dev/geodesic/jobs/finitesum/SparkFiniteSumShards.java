@@ -12,6 +12,7 @@ import dev.geodesic.finitesum.distributed.LocalPassPlan;
 import dev.geodesic.finitesum.distributed.ShardedFiniteSum;
 import dev.geodesic.finitesum.loss.MarginLoss;
 import dev.geodesic.finitesum.prox.Regularizer;
+import dev.geodesic.jobs.spark.PartitionJobs;
 import dev.geodesic.linalg.DenseMatrix;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -26,9 +27,11 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The finite sum's rows on Spark: one cached {@link FiniteSumShard} per partition (a dense column-major
- * block or a CSR block, built once from the partition's rows). Each collective is one Spark job: the
- * driver broadcasts x (and μ), every task runs its shard's work, and a {@code treeAggregate} of the
- * mergeable {@link GradientAggregator} / {@link IterateAverager} brings one d·K-sized sum back.
+ * block or a CSR block, built once from the partition's rows). Each collective is one Spark job: every
+ * task runs its shard's work on the round's x (and μ) and returns one mergeable {@link
+ * GradientAggregator} / {@link IterateAverager}. While partitions × parameters is small the job is a
+ * {@link PartitionJobs} job merged on the driver in partition order; above {@link #DRIVER_MERGE_DOUBLES}
+ * it is a broadcast plus {@code treeAggregate}, which merges on the executors.
  */
 public final class SparkFiniteSumShards implements ShardedFiniteSum {
   private final JavaSparkContext jsc;
@@ -163,8 +166,30 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
     return maxRowSmoothness;
   }
 
+  /**
+   * Above this many doubles (partitions × parameters) the per-partition sums merge on the executors
+   * ({@code treeAggregate}); below it each collective is one {@link PartitionJobs} job whose results the
+   * driver merges in partition order (no closure cleaning, no new RDD, deterministic sums).
+   */
+  static final long DRIVER_MERGE_DOUBLES = 1L << 22;
+
+  /** Above this many parameters the round's vectors travel as a {@code Broadcast} instead of in the task. */
+  static final int TASK_PAYLOAD_DOUBLES = 1 << 16;
+
+  private boolean mergeOnDriver() {
+    return (long) count * parameters <= DRIVER_MERGE_DOUBLES;
+  }
+
   @Override
   public GradientAggregator fullGradient(double[] x) {
+    if (mergeOnDriver()) {
+      Payload p = Payload.of(jsc, x, null, parameters);
+      try {
+        return PartitionJobs.reduce(shards, new GradientTask(p, parameters), GradientAggregator::merge);
+      } finally {
+        p.destroy();
+      }
+    }
     Broadcast<double[]> b = jsc.broadcast(x);
     try {
       return gradient(shards, b, parameters);
@@ -175,11 +200,83 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
 
   @Override
   public IterateAverager localPasses(double[] w, double[] mu, LocalPassPlan plan) {
+    if (mergeOnDriver()) {
+      Payload p = Payload.of(jsc, w, mu, parameters);
+      try {
+        return PartitionJobs.reduce(shards, new LocalPassTask(p, plan, parameters), IterateAverager::merge);
+      } finally {
+        p.destroy();
+      }
+    }
     Broadcast<Snapshot> b = jsc.broadcast(new Snapshot(w, mu));
     try {
       return local(shards, b, plan, parameters);
     } finally {
       b.destroy();
+    }
+  }
+
+  /** The round's vectors: in the task itself when small, else behind a broadcast the task holds. */
+  record Payload(Snapshot inline, Broadcast<Snapshot> broadcast) implements Serializable {
+    static Payload of(JavaSparkContext jsc, double[] w, double[] mu, int parameters) {
+      Snapshot s = new Snapshot(w, mu);
+      return parameters <= TASK_PAYLOAD_DOUBLES ? new Payload(s, null) : new Payload(null, jsc.broadcast(s));
+    }
+
+    Snapshot value() {
+      return inline != null ? inline : broadcast.value();
+    }
+
+    void destroy() {
+      if (broadcast != null) {
+        broadcast.destroy();
+      }
+    }
+  }
+
+  /** A partition's part of the full gradient (a named class: see {@link PartitionJobs}). */
+  static final class GradientTask implements PartitionJobs.Task<FiniteSumShard, GradientAggregator> {
+    private static final long serialVersionUID = 1L;
+    private final Payload payload;
+    private final int parameters;
+
+    GradientTask(Payload payload, int parameters) {
+      this.payload = payload;
+      this.parameters = parameters;
+    }
+
+    @Override
+    public GradientAggregator run(int partition, Iterator<FiniteSumShard> shards) {
+      GradientAggregator agg = new GradientAggregator(parameters);
+      double[] x = payload.value().w();
+      while (shards.hasNext()) {
+        agg.merge(shards.next().gradient(x));
+      }
+      return agg;
+    }
+  }
+
+  /** A partition's local passes of the round. */
+  static final class LocalPassTask implements PartitionJobs.Task<FiniteSumShard, IterateAverager> {
+    private static final long serialVersionUID = 1L;
+    private final Payload payload;
+    private final LocalPassPlan plan;
+    private final int parameters;
+
+    LocalPassTask(Payload payload, LocalPassPlan plan, int parameters) {
+      this.payload = payload;
+      this.plan = plan;
+      this.parameters = parameters;
+    }
+
+    @Override
+    public IterateAverager run(int partition, Iterator<FiniteSumShard> shards) {
+      IterateAverager avg = new IterateAverager(parameters);
+      Snapshot s = payload.value();
+      while (shards.hasNext()) {
+        avg.merge(shards.next().localPass(s.w(), s.mu(), plan));
+      }
+      return avg;
     }
   }
 

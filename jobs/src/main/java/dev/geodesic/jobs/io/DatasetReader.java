@@ -35,9 +35,24 @@ public final class DatasetReader {
   public static final String WEIGHT = "weight";
 
   private final SparkSession spark;
+  private final boolean keepVectors;
 
   public DatasetReader(SparkSession spark) {
+    this(spark, false);
+  }
+
+  private DatasetReader(SparkSession spark, boolean keepVectors) {
     this.spark = spark;
+    this.keepVectors = keepVectors;
+  }
+
+  /**
+   * A reader that leaves a {@code vector} features column (LIBSVM's, or a Parquet ML vector) as Spark
+   * ML vectors instead of converting it to {@code array<double>}: a sparse vector then stays sparse, for
+   * the commands that read rows by their nonzeros (finite-sum). Every other type converts as before.
+   */
+  public DatasetReader keepingVectors() {
+    return new DatasetReader(spark, true);
   }
 
   /** Reads, converts and validates one input. */
@@ -118,7 +133,9 @@ public final class DatasetReader {
         throw new InvalidInputException("input '" + spec.path() + "': column '" + source + "' is " + type
             + ", expected " + String.join(" or ", Schemas.accepts(f)));
       }
-      out.add(convert(col("`" + source + "`"), f.name(), type).as(f.name()));
+      Column c = col("`" + source + "`");
+      out.add((keepVectors && f.name().equals(FEATURES) && type.equals("vector") ? c : convert(c, f.name(), type))
+          .as(f.name()));
     }
     return raw.select(out.toArray(new Column[0]));
   }

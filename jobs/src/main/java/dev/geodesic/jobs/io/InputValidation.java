@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
 
 /**
@@ -50,6 +52,13 @@ final class InputValidation implements Serializable {
     if (r.isNullAt(0)) {
       return "'features' is null";
     }
+    if (r.get(0) instanceof Vector vec) {
+      String bad = checkVector(vec, v);
+      if (bad != null) {
+        return bad;
+      }
+      return checkLabelAndClient(r, labelIdx, clientIdx);
+    }
     List<Object> f = r.getList(0);
     if (f.isEmpty()) {
       return "'features' is empty";
@@ -70,6 +79,31 @@ final class InputValidation implements Serializable {
         return "'features'[" + k + "] is " + d;
       }
     }
+    return checkLabelAndClient(r, labelIdx, clientIdx);
+  }
+
+  /** A features vector kept as a Spark ML vector: its size is the dimension, its stored values finite. */
+  private static String checkVector(Vector vec, InputValidation v) {
+    int size = vec.size();
+    if (size == 0) {
+      return "'features' is empty";
+    }
+    if (v.firstDimension < 0) {
+      v.firstDimension = size;
+    } else if (size != v.firstDimension) {
+      return "'features' has " + size + " values where earlier rows have " + v.firstDimension + " (ragged vectors)";
+    }
+    int[] idx = vec instanceof SparseVector s ? s.indices() : null;
+    double[] values = vec instanceof SparseVector s ? s.values() : vec.toArray();
+    for (int q = 0; q < values.length; q++) {
+      if (!Double.isFinite(values[q])) {
+        return "'features'[" + (idx == null ? q : idx[q]) + "] is " + values[q];
+      }
+    }
+    return null;
+  }
+
+  private static String checkLabelAndClient(Row r, int labelIdx, int clientIdx) {
     if (labelIdx >= 0) {
       if (r.isNullAt(labelIdx)) {
         return "'label' is null";
