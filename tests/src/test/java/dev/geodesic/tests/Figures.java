@@ -25,7 +25,7 @@ final class Figures {
    * OpenBLAS core (the launcher picks it from the CPU flags, a test JVM gets OpenBLAS's own choice).
    */
   static final Pattern VARYING = Pattern.compile(
-      ".*seconds.*|spark_master|executor_blas|blas_core|resumed_after_round|input.*|output.*|checkpoint.*|.*_path");
+      ".*seconds.*|spark_jobs|spark_master|executor_blas|blas_core|resumed_after_round|input.*|output.*|checkpoint.*|.*_path");
 
   /** Every figure of {@code a} equals {@code b}'s: integers and strings exactly, other numbers to {@code rel}. */
   static void assertSameSummary(Map<String, Object> a, Map<String, Object> b, double rel, String what) {
