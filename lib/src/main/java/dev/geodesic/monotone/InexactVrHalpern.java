@@ -5,7 +5,6 @@ import dev.geodesic.iteration.OracleCounter;
 import dev.geodesic.iteration.Step;
 import dev.geodesic.random.SeedSequence;
 import java.io.Serializable;
-import java.util.SplittableRandom;
 
 /**
  * Inexact variance-reduced Halpern iteration for monotone Lipschitz finite sums (Cai, Alacaoglu &amp;
@@ -174,33 +173,26 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
     }
     double bound = forwardBackward(fw, phiW, plus);
     int limit = f.fetchLimit();
-    int[] drawn = new int[16];
-    boolean[] coins = new boolean[16];
+    LooplessDraws plan = new LooplessDraws();
     while (config.schedule() > 0 ? t < steps : bound > config.accuracy() * distance(u, plus) / (k + 2) && used < budget) {
       // The steps up to the next snapshot (included; the test only changes there), the step count or
       // the budget, or the fetch limit: their draws do not depend on the iterates, so their components
       // come in one fetch (none when the limit is 0).
-      int planned = 0;
+      plan.clear();
       long planUsed = used;
+      boolean snapshot;
       do {
-        if (planned == drawn.length) {
-          drawn = java.util.Arrays.copyOf(drawn, 2 * planned);
-          coins = java.util.Arrays.copyOf(coins, 2 * planned);
-        }
-        SplittableRandom random = seeds.stream("vr-forb", k, t + planned);
-        drawn[planned] = random.nextInt(n);
-        coins[planned] = random.nextDouble() < p;
+        snapshot = plan.draw(seeds.stream("vr-forb", k, t + plan.size()), n, p);
         planUsed += 2;
-        planned++;
-      } while (!coins[planned - 1] && planned < limit
-          && (config.schedule() > 0 ? t + planned < steps : planUsed < budget));
-      final int[] batch = drawn;
-      final int count = planned;
-      Components local = planned == 1 ? f : ctx.remote("fetch components", () -> f.fetch(batch, count));
-      for (int s = 0; s < planned; s++) {
+      } while (!snapshot && plan.size() < limit
+          && (config.schedule() > 0 ? t + plan.size() < steps : planUsed < budget));
+      final int[] batch = plan.indices();
+      final int count = plan.size();
+      Components local = count == 1 ? f : ctx.remote("fetch components", () -> f.fetch(batch, count));
+      for (int s = 0; s < count; s++) {
         // Φ_i(v) − Φ_i(w_prev) = c·(F_i(v) − F_i(w_prev)) + (v − w_prev): Φ_i carries the identity part.
         System.arraycopy(phiW, 0, g, 0, d);
-        one[0] = drawn[s];
+        one[0] = plan.index(s);
         if (local == f) {
           Remote.run(ctx, "component", () -> f.addDifferences(one, 1, v, wPrev, c, g));
         } else {
@@ -215,7 +207,7 @@ public final class InexactVrHalpern extends ResolventMethod<InexactVrHalpern.Sta
         jg.apply(bar, gamma * c, bar);
         System.arraycopy(w, 0, wPrev, 0, d);
         System.arraycopy(bar, 0, v, 0, d);
-        if (coins[s]) {
+        if (plan.coin(s)) {
           System.arraycopy(v, 0, w, 0, d);
           Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
           oracle.componentsOf(n, n);

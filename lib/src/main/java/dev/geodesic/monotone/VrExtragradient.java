@@ -5,7 +5,6 @@ import dev.geodesic.iteration.OracleCounter;
 import dev.geodesic.iteration.Step;
 import dev.geodesic.random.SeedSequence;
 import java.io.Serializable;
-import java.util.SplittableRandom;
 
 /**
  * Loopless variance-reduced extragradient (Alacaoglu &amp; Malitsky 2022, Algorithm 1): with a snapshot
@@ -83,32 +82,25 @@ public final class VrExtragradient extends ResolventMethod<VrExtragradient.State
     double[] g = new double[d];
     int[] one = new int[1];
     int limit = f.fetchLimit();
-    int[] drawn = new int[16];
-    boolean[] coins = new boolean[16];
+    LooplessDraws plan = new LooplessDraws();
     while (used < target) {
       // The steps up to the next snapshot (included), the round's end or the fetch limit: their draws
       // do not depend on the iterates, so their components come in one fetch (none when limit is 0).
-      int planned = 0;
+      plan.clear();
       long planUsed = used;
+      boolean snapshot;
       do {
-        if (planned == drawn.length) {
-          drawn = java.util.Arrays.copyOf(drawn, 2 * planned);
-          coins = java.util.Arrays.copyOf(coins, 2 * planned);
-        }
-        SplittableRandom random = seeds.stream("vr-eg", t + planned);
-        drawn[planned] = random.nextInt(n);
-        coins[planned] = random.nextDouble() < p;
-        planUsed += coins[planned] ? 2 + n : 2;
-        planned++;
-      } while (!coins[planned - 1] && planUsed < target && planned < limit);
-      final int[] batch = drawn;
-      final int count = planned;
-      Components local = planned == 1 ? f : ctx.remote("fetch components", () -> f.fetch(batch, count));
-      for (int s = 0; s < planned; s++) {
+        snapshot = plan.draw(seeds.stream("vr-eg", t + plan.size()), n, p);
+        planUsed += snapshot ? 2 + n : 2;
+      } while (!snapshot && planUsed < target && plan.size() < limit);
+      final int[] batch = plan.indices();
+      final int count = plan.size();
+      Components local = count == 1 ? f : ctx.remote("fetch components", () -> f.fetch(batch, count));
+      for (int s = 0; s < count; s++) {
         ForwardBackwardStep.convex(alpha, u, w, bar);
         ForwardBackwardStep.apply(j, bar, gamma, fw, half);
         System.arraycopy(fw, 0, g, 0, d);
-        one[0] = drawn[s];
+        one[0] = plan.index(s);
         if (local == f) {
           Remote.run(ctx, "component", () -> f.addDifferences(one, 1, half, w, 1.0, g));
         } else {
@@ -117,7 +109,7 @@ public final class VrExtragradient extends ResolventMethod<VrExtragradient.State
         oracle.componentsOf(2, n);
         used += 2;
         ForwardBackwardStep.apply(j, bar, gamma, g, u);
-        if (coins[s]) {
+        if (plan.coin(s)) {
           System.arraycopy(u, 0, w, 0, d);
           Remote.run(ctx, "full evaluation", () -> f.apply(w, fw));
           oracle.componentsOf(n, n);
