@@ -117,7 +117,7 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
       block = new DenseFeatureBlock(DenseMatrix.wrap(d, n, x));
     } else {
       // nonzeros only: a row never exists densely in the block
-      CsrBuilder csr = new CsrBuilder();
+      CsrBuilder csr = new CsrBuilder(partition);
       while (it.hasNext()) {
         Row r = it.next();
         FeatureRows.nonZeros(r, d, scale, csr::add);
@@ -161,11 +161,21 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
     double[] val = new double[256];
     int rows;
     int nnz;
+    final int partition;
+
+    CsrBuilder(int partition) {
+      this.partition = partition;
+    }
 
     void add(int j, double v) {
       if (nnz == idx.length) {
-        idx = Arrays.copyOf(idx, 2 * nnz);
-        val = Arrays.copyOf(val, 2 * nnz);
+        if (nnz >= Integer.MAX_VALUE - 8) {
+          throw new IllegalArgumentException("partition " + partition + " has more nonzeros than one CSR block holds ("
+              + nnz + "): use more partitions");
+        }
+        int grown = (int) Math.min(2L * nnz, Integer.MAX_VALUE - 8);
+        idx = Arrays.copyOf(idx, grown);
+        val = Arrays.copyOf(val, grown);
       }
       idx[nnz] = j;
       val[nnz++] = v;
