@@ -15,6 +15,9 @@ cd "$ROOT"
 # one OpenBLAS thread per call, as ./geodesic sets it: the solver prices on its own threads, and
 # OpenBLAS's own pool on every small pricing gemm cost the candidate solver more than it gained
 export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
+# the launcher's choice of OpenBLAS kernels (see ./geodesic): Debian's OpenBLAS falls back to Prescott otherwise
+. "$ROOT/cluster-conf/openblas-coretype.sh"
+echo "# OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-detected by OpenBLAS}"
 SIZES=("$@")
 if [ ${#SIZES[@]} -eq 0 ]; then SIZES=(1000 2000 4000 20000 50000); fi
 POT_MAX=${POT_MAX:-4000}
