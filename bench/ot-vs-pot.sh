@@ -23,7 +23,8 @@ if [ ${#SIZES[@]} -eq 0 ]; then SIZES=(1000 2000 4000 20000 50000); fi
 POT_MAX=${POT_MAX:-4000}
 OUT=${OUT:-bench/target/ot-vs-pot}
 mkdir -p "$OUT"
-CP="$(bench/classpath.sh)"
+# BENCH_CP="$(bench/classpath.sh)" (built beforehand) keeps the build out of a timed or locked run
+CP="${BENCH_CP:-$(bench/classpath.sh)}"
 EXTRA=(--full-max "$POT_MAX" --points-max "$POT_MAX" --repeat "${REPEAT:-1}")
 if [ "${FLY:-0}" = "1" ]; then EXTRA+=(--fly); fi
 echo "# cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores"
