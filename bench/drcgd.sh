@@ -14,15 +14,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 CP="$(bench/classpath.sh)"
 # The launcher's choice of OpenBLAS kernels (see ./geodesic): Debian's OpenBLAS falls back to Prescott otherwise.
-if [[ -z "${OPENBLAS_CORETYPE:-}" && -r /proc/cpuinfo ]]; then
-  cpu_flags=" $(grep -m1 '^flags' /proc/cpuinfo) "
-  if [[ "$cpu_flags" == *" avx2 "* ]]; then
-    if grep -q -m1 '^vendor_id.*AuthenticAMD' /proc/cpuinfo; then export OPENBLAS_CORETYPE=Zen
-    elif [[ "$cpu_flags" == *" avx512f "* ]]; then export OPENBLAS_CORETYPE=SkylakeX
-    else export OPENBLAS_CORETYPE=Haswell
-    fi
-  fi
-fi
+. "$ROOT/cluster-conf/openblas-coretype.sh"
+echo "# OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-detected by OpenBLAS}" >&2
 if [[ "${1:-}" == spark ]]; then
   # The Spark command on the Fashion-MNIST setting (1000 DPRGD iterations, local[2]), once with native BLAS
   # and once with netlib's Java BLAS: solve seconds and where an iteration's time goes (summary.json's

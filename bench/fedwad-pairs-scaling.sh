@@ -9,6 +9,9 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+# ./geodesic sources the same file; sourced here too so that the core is printed with the figures
+. "$ROOT/cluster-conf/openblas-coretype.sh"
+echo "# OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-detected by OpenBLAS}"
 OUT=bench/target/fedwad-pairs
 rm -rf "$OUT"
 mkdir -p "$OUT"

@@ -12,7 +12,11 @@ cd "$ROOT"
 # one OpenBLAS thread per call, as ./geodesic sets it: the solver prices on its own threads, and
 # OpenBLAS's own pool on every small pricing gemm cost the candidate solver more than it gained
 export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
-CP="$(bench/classpath.sh)"
+# the launcher's choice of OpenBLAS kernels (see ./geodesic): Debian's OpenBLAS falls back to Prescott otherwise
+. "$ROOT/cluster-conf/openblas-coretype.sh"
+echo "# OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-detected by OpenBLAS}"
+# BENCH_CP="$(bench/classpath.sh)" (built beforehand) keeps the build out of a timed or locked run
+CP="${BENCH_CP:-$(bench/classpath.sh)}"
 uptime
 java -Xmx4g -cp "$CP" dev.geodesic.bench.FedwadRoundsBench "$@" 2>/dev/null
 if [ $# -eq 0 ] && [ -d /usr/share/datasets/fashion-mnist ]; then

@@ -26,6 +26,9 @@ mkdir -p "$OUT"
 CP="$(bench/classpath.sh)"
 # the solvers are single-threaded: one OpenBLAS thread keeps its busy-waiting out of the CPU figures
 export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
+# the launcher's choice of OpenBLAS kernels (see ./geodesic): Debian's OpenBLAS falls back to Prescott otherwise
+. "$ROOT/cluster-conf/openblas-coretype.sh"
+echo "# OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-detected by OpenBLAS}"
 # The distributed rounds without Spark: data passes to the target per shard count, step scale and relaxation.
 rounds() {
   java -Xmx6g -cp "$CP" dev.geodesic.bench.FiniteSumRoundsBench "$DIR" "$TARGET" "${ROUNDS_SHARDS:-1,2,4}" \

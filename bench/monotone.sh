@@ -9,6 +9,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 CP="$(bench/classpath.sh)"
+# The launcher's choice of OpenBLAS kernels (see ./geodesic), so that the BLAS figures are the jobs' own.
+. "$ROOT/cluster-conf/openblas-coretype.sh"
+echo "# OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-detected by OpenBLAS}"
 WEIGHTS=${1:-$ROOT/../shared/data/policeman-burglar-w500.csv}
 shift || true
 if [[ "${SPARK:-0}" != only ]]; then
@@ -27,17 +30,6 @@ if [[ "${SPARK:-0}" == 1 || "${SPARK:-0}" == only ]]; then
   N=${SPARK_N:-10000}
   OUT=bench/target/monotone-spark
   mkdir -p "$OUT"
-  # The launcher's choice of OpenBLAS kernels (see ./geodesic), so that the BLAS figures are the jobs' own.
-  if [[ -z "${OPENBLAS_CORETYPE:-}" && -r /proc/cpuinfo ]]; then
-    cpu_flags=" $(grep -m1 '^flags' /proc/cpuinfo) "
-    if [[ "$cpu_flags" == *" avx2 "* ]]; then
-      if grep -q -m1 '^vendor_id.*AuthenticAMD' /proc/cpuinfo; then export OPENBLAS_CORETYPE=Zen
-      elif [[ "$cpu_flags" == *" avx512f "* ]]; then export OPENBLAS_CORETYPE=SkylakeX
-      else export OPENBLAS_CORETYPE=Haswell
-      fi
-    fi
-  fi
-  echo "# OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-detected}"
   java -Xmx4g -cp "$CP" dev.geodesic.bench.MonotoneEvaluationBench "$N" 2 2>/dev/null
   echo "# policeman-burglar n=$N local[2]; load: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# method fetch_mb fetch_limit epochs spark_jobs jobs/epoch epochs/s loop_s spark_s driver_s cpu_s residual blas"

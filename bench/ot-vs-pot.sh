@@ -15,12 +15,16 @@ cd "$ROOT"
 # one OpenBLAS thread per call, as ./geodesic sets it: the solver prices on its own threads, and
 # OpenBLAS's own pool on every small pricing gemm cost the candidate solver more than it gained
 export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
+# the launcher's choice of OpenBLAS kernels (see ./geodesic): Debian's OpenBLAS falls back to Prescott otherwise
+. "$ROOT/cluster-conf/openblas-coretype.sh"
+echo "# OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-detected by OpenBLAS}"
 SIZES=("$@")
 if [ ${#SIZES[@]} -eq 0 ]; then SIZES=(1000 2000 4000 20000 50000); fi
 POT_MAX=${POT_MAX:-4000}
 OUT=${OUT:-bench/target/ot-vs-pot}
 mkdir -p "$OUT"
-CP="$(bench/classpath.sh)"
+# BENCH_CP="$(bench/classpath.sh)" (built beforehand) keeps the build out of a timed or locked run
+CP="${BENCH_CP:-$(bench/classpath.sh)}"
 EXTRA=(--full-max "$POT_MAX" --points-max "$POT_MAX" --repeat "${REPEAT:-1}")
 if [ "${FLY:-0}" = "1" ]; then EXTRA+=(--fly); fi
 echo "# cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores"

@@ -98,7 +98,9 @@ public final class FederatedWasserstein {
      * Whether the support cap is automatic ({@code maxSupport = 0}): {@link #resolvedFor} sets it to the larger of
      * S and the pair's larger client size max(n, m) (measured on Gaussian clouds, n = 2000, m = 1300, d = 10: 0.15 %
      * above the exact W₂ after 20 rounds, against 0.68 % with a cap of min(n, m)); a server that does not know the
-     * clients' sizes caps at 2S.
+     * clients' sizes caps at 2S. A cap of n + m is more accurate over seeds (e.g. d = 50: 0.09–2.1 % against
+     * 0.26–2.7 %) but took 74–75 s of a fedwad run's solve_seconds in d = 50 against 32 s, over the 60 s budget,
+     * so it stays a choice ({@code docs/design.md}, "The default cap, measured over seeds").
      */
     public boolean autoMaxSupport() {
       return maxSupport == 0;

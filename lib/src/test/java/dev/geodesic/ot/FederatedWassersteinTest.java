@@ -64,17 +64,21 @@ class FederatedWassersteinTest {
       DiscreteMeasure mu = cloud(seed, "mu", d, n, offset, 1.0, seed % 4 != 0);
       DiscreteMeasure nu = cloud(seed, "nu", d, m, offset + 1.5, 0.5 + seed % 3, seed % 5 != 0);
       double exact = Math.pow(TestData.exactCost(mu, nu, p), 1.0 / p);
-      FederatedWasserstein.Config cfg = new FederatedWasserstein.Config(p, 8, 0, FederatedWasserstein.TimeMode.RANDOM,
+      FederatedWasserstein.Config auto = new FederatedWasserstein.Config(p, 8, 0, FederatedWasserstein.TimeMode.RANDOM,
           0.5, Interpolation.EXACT, 0, 1.0, seed);
-      Trace trace = new Trace();
-      FederatedWasserstein.Result r = new FederatedWasserstein(cfg).run(mu, nu, trace);
-      assertTrue(r.lower() <= exact * (1 + 1e-9) && r.upper() >= exact * (1 - 1e-9),
-          "seed " + seed + ": [" + r.lower() + ", " + r.upper() + "] misses " + exact);
-      for (IterationRecord rec : trace.records()) {
-        assertTrue(rec.metric("support") <= Math.max(n, m), "support " + rec.metric("support"));
-        assertTrue(rec.metric("lower") <= exact * (1 + 1e-9) && rec.metric("upper") >= exact * (1 - 1e-9));
+      // the default cap max(S, n, m), and n + m, the cap docs/design.md measures against it
+      for (FederatedWasserstein.Config cfg : List.of(auto, auto.withMaxSupport(n + m))) {
+        int cap = cfg.autoMaxSupport() ? Math.max(n, m) : n + m;
+        Trace trace = new Trace();
+        FederatedWasserstein.Result r = new FederatedWasserstein(cfg).run(mu, nu, trace);
+        assertTrue(r.lower() <= exact * (1 + 1e-9) && r.upper() >= exact * (1 - 1e-9),
+            "seed " + seed + ", cap " + cap + ": [" + r.lower() + ", " + r.upper() + "] misses " + exact);
+        for (IterationRecord rec : trace.records()) {
+          assertTrue(rec.metric("support") <= cap, "support " + rec.metric("support") + " above the cap " + cap);
+          assertTrue(rec.metric("lower") <= exact * (1 + 1e-9) && rec.metric("upper") >= exact * (1 - 1e-9));
+        }
+        summaryWins += r.lowerBound() != SummaryLowerBounds.Kind.TRIANGLE ? 1 : 0;
       }
-      summaryWins += r.lowerBound() != SummaryLowerBounds.Kind.TRIANGLE ? 1 : 0;
     }
     assertTrue(summaryWins > 0, "the summary bounds should beat |d_A − d_B| somewhere");
   }
