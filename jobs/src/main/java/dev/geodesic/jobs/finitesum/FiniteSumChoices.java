@@ -1,5 +1,6 @@
 package dev.geodesic.jobs.finitesum;
 
+import dev.geodesic.finitesum.RowSampling;
 import dev.geodesic.finitesum.data.Layout;
 import dev.geodesic.finitesum.distributed.LocalSolver;
 import dev.geodesic.finitesum.loss.BinaryLogisticLoss;
@@ -25,6 +26,26 @@ public final class FiniteSumChoices {
 
     public LocalSolver local() {
       return local;
+    }
+
+    @Override
+    public String toString() {
+      return OptionChecks.spelling(this);
+    }
+  }
+
+  /** {@code --sampling}: how the partitions draw their rows. */
+  public enum Sampling {
+    SMOOTHNESS(RowSampling.SMOOTHNESS), UNIFORM(RowSampling.UNIFORM);
+
+    private final RowSampling sampling;
+
+    Sampling(RowSampling sampling) {
+      this.sampling = sampling;
+    }
+
+    public RowSampling sampling() {
+      return sampling;
     }
 
     @Override

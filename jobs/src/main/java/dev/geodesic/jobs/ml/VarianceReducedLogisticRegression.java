@@ -1,5 +1,6 @@
 package dev.geodesic.jobs.ml;
 
+import dev.geodesic.finitesum.RowSampling;
 import dev.geodesic.jobs.finitesum.FiniteSumChoices;
 import dev.geodesic.jobs.finitesum.VarianceReducedFit;
 import java.util.Locale;
@@ -124,6 +125,12 @@ public final class VarianceReducedLogisticRegression
     return this;
   }
 
+  /** {@code smoothness} (rows drawn ∝ their smoothness constant; the default) or {@code uniform}. */
+  public VarianceReducedLogisticRegression setRowSampling(String value) {
+    set(rowSampling(), value.toLowerCase(Locale.ROOT));
+    return this;
+  }
+
   public VarianceReducedLogisticRegression setSeed(long value) {
     set(seed(), value);
     return this;
@@ -138,7 +145,7 @@ public final class VarianceReducedLogisticRegression
         FiniteSumChoices.Method.valueOf(getSolver().toUpperCase(Locale.ROOT)), reg * alpha, reg * (1 - alpha),
         getFitIntercept(), getStandardization(), getTol(), getMaxIter(),
         FiniteSumChoices.LayoutChoice.valueOf(getLayout().toUpperCase(Locale.ROOT)), getInnerPasses(), Double.NaN,
-        getSeed(), start);
+        getSeed(), RowSampling.fromLabel(getRowSampling()), start);
   }
 
   @Override

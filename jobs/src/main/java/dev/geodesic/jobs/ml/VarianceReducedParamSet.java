@@ -12,7 +12,8 @@ import org.apache.spark.ml.param.Params;
 /**
  * The params the variance-reduced logistic regression and its model share, created for one owner's
  * uid. Names, meanings and defaults are MLlib's {@code LogisticRegression}'s where MLlib has the param;
- * {@code solver}, {@code innerPasses}, {@code layout} and {@code seed} are this solver's own.
+ * {@code solver}, {@code innerPasses}, {@code layout}, {@code rowSampling} and {@code seed} are this solver's
+ * own.
  */
 public final class VarianceReducedParamSet implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,6 +29,7 @@ public final class VarianceReducedParamSet implements Serializable {
   final Param<String> solver;
   final DoubleParam innerPasses;
   final Param<String> layout;
+  final Param<String> rowSampling;
   final LongParam seed;
 
   VarianceReducedParamSet(String uid) {
@@ -51,6 +53,10 @@ public final class VarianceReducedParamSet implements Serializable {
         "saga/svrg: local passes over each partition's rows per round (> 0)", ParamValidators.gt(0));
     layout = new Param<>(uid, "layout", "row storage: auto (by density), dense, sparse",
         ParamValidators.inArray(new String[] {"auto", "dense", "sparse"}));
+    rowSampling = new Param<>(uid, "rowSampling",
+        "how the partitions draw their rows: smoothness (probability proportional to the row's smoothness constant, "
+            + "step from the mean constant) or uniform (step from the largest)",
+        ParamValidators.inArray(new String[] {"smoothness", "uniform"}));
     seed = new LongParam(uid, "seed", "random seed of the row sampling");
   }
 
@@ -67,6 +73,7 @@ public final class VarianceReducedParamSet implements Serializable {
     owner.setDefault(solver, "saga");
     owner.setDefault(innerPasses, 1.0);
     owner.setDefault(layout, "auto");
+    owner.setDefault(rowSampling, "smoothness");
     owner.setDefault(seed, 1L);
   }
 }
