@@ -87,43 +87,76 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
   /** One partition's rows as a shard (none for an empty partition). */
   private static Iterator<FiniteSumShard> shard(int partition, Iterator<Row> it, int d, Layout layout, MarginLoss loss,
       Regularizer penalty, boolean intercept, double[] center, double[] scale) {
-    List<Double> labels = new ArrayList<>();
+    Labels labels = new Labels();
     FeatureBlock block;
     if (layout == Layout.DENSE) {
-      double[] x = new double[Math.max(d, 1) * 64];
+      // rows go to fixed-size chunks, copied once into the block: at most twice the block's bytes at any
+      // time (a doubling array would reach three times at its last growth plus the final trim)
+      int perChunk = Math.max(1, DENSE_CHUNK_DOUBLES / Math.max(d, 1));
+      List<double[]> chunks = new ArrayList<>();
+      double[] chunk = null;
       int n = 0;
       while (it.hasNext()) {
         Row r = it.next();
-        if ((long) (n + 1) * d > x.length) {
-          x = Arrays.copyOf(x, (int) Math.min(Integer.MAX_VALUE - 8, 2L * x.length));
+        int inChunk = n % perChunk;
+        if (inChunk == 0) {
+          chunk = new double[perChunk * d];
+          chunks.add(chunk);
         }
-        double[] col = x;
-        int at = n * d;
+        double[] col = chunk;
+        int at = inChunk * d;
         FeatureRows.nonZeros(r, d, scale, (j, v) -> col[at + j] = v);
         labels.add(r.getDouble(1));
         n++;
       }
-      block = new DenseFeatureBlock(DenseMatrix.wrap(d, n, Arrays.copyOf(x, n * d)));
+      if ((long) n * d > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("partition " + partition + " has " + n + " rows of " + d
+            + " features, more doubles than one block holds: use more partitions");
+      }
+      double[] x = new double[n * d];
+      for (int c = 0; c < chunks.size(); c++) {
+        int from = c * perChunk * d;
+        System.arraycopy(chunks.get(c), 0, x, from, Math.min(perChunk * d, n * d - from));
+        chunks.set(c, null);
+      }
+      block = new DenseFeatureBlock(DenseMatrix.wrap(d, n, x));
     } else {
       // nonzeros only: a row never exists densely in the block
-      CsrBuilder csr = new CsrBuilder();
-      int n = 0;
+      CsrBuilder csr = new CsrBuilder(partition);
       while (it.hasNext()) {
         Row r = it.next();
         FeatureRows.nonZeros(r, d, scale, csr::add);
         labels.add(r.getDouble(1));
-        n++;
         csr.endRow();
       }
       block = csr.block(d);
     }
     List<FiniteSumShard> out = new ArrayList<>(1);
     if (block.rows() > 0) {
-      double[] y = labels.stream().mapToDouble(Double::doubleValue).toArray();
-      FiniteSumProblem p = FiniteSumProblem.of(block, y, loss, penalty, intercept).withCenter(center);
+      FiniteSumProblem p = FiniteSumProblem.of(block, labels.toArray(), loss, penalty, intercept).withCenter(center);
       out.add(new FiniteSumShard(partition, p));
     }
     return out.iterator();
+  }
+
+  /** Doubles per chunk while a dense block is read (8 MB). */
+  static final int DENSE_CHUNK_DOUBLES = 1 << 20;
+
+  /** The labels as they are read: one growing array, no boxed value per row. */
+  private static final class Labels {
+    double[] y = new double[64];
+    int n;
+
+    void add(double v) {
+      if (n == y.length) {
+        y = Arrays.copyOf(y, 2 * n);
+      }
+      y[n++] = v;
+    }
+
+    double[] toArray() {
+      return Arrays.copyOf(y, n);
+    }
   }
 
   /** Grows a CSR block's arrays row by row. */
@@ -133,11 +166,21 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
     double[] val = new double[256];
     int rows;
     int nnz;
+    final int partition;
+
+    CsrBuilder(int partition) {
+      this.partition = partition;
+    }
 
     void add(int j, double v) {
       if (nnz == idx.length) {
-        idx = Arrays.copyOf(idx, 2 * nnz);
-        val = Arrays.copyOf(val, 2 * nnz);
+        if (nnz >= Integer.MAX_VALUE - 8) {
+          throw new IllegalArgumentException("partition " + partition + " has more nonzeros than one CSR block holds ("
+              + nnz + "): use more partitions");
+        }
+        int grown = (int) Math.min(2L * nnz, Integer.MAX_VALUE - 8);
+        idx = Arrays.copyOf(idx, grown);
+        val = Arrays.copyOf(val, grown);
       }
       idx[nnz] = j;
       val[nnz++] = v;
