@@ -69,7 +69,8 @@ public final class FiniteSumRoundsBench {
           for (String rel : relaxations) {
           for (String sa : samplings) {
           RowSampling sampling = RowSampling.fromLabel(sa);
-          double step = Double.parseDouble(sc2) * DistributedSvrg.defaultStep(parts, p.shape(), sampling);
+          double step = Double.parseDouble(sc2) * DistributedSvrg.defaultStep(parts, p.shape(),
+              LocalSolver.fromLabel(local), sampling);
           FiniteSumOptions opt = FiniteSumOptions.defaults().withFstar(FSTAR).withInnerPasses(Double.parseDouble(inner))
               .withStep(step);
           DistributedSvrg m = new DistributedSvrg(parts, p.shape(), opt, LocalSolver.fromLabel(local),

@@ -37,6 +37,25 @@ class SmoothnessSamplingTest {
       // the weight undoes the bias: E[ω_i·1{i drawn}] = 1/n per row
       assertEquals(1.0 / l.length, p * s.weight(i), 1e-15);
     }
+    // the half-uniform mixture: n·p_i = 1/2 + L_i/(2L̄), so every weight is at most 2 and the zero row is drawn
+    SmoothnessSampling half = new SmoothnessSampling(l, 0.5);
+    long[] c2 = new long[l.length];
+    for (int t = 0; t < draws; t++) {
+      c2[half.draw(rnd)]++;
+    }
+    for (int i = 0; i < l.length; i++) {
+      double p = 0.5 / l.length + 0.5 * l[i] / sum;
+      assertTrue(Math.abs(c2[i] - draws * p) < 5 * Math.sqrt(draws * p * (1 - p)), "mixture row " + i);
+      assertEquals(1.0 / (l.length * p), half.weight(i), 1e-12);
+      assertTrue(half.weight(i) <= 2.0);
+    }
+    double lbar = sum / l.length;
+    double worst = 0;
+    for (double li : l) {
+      worst = Math.max(worst, li / (0.5 + 0.5 * li / lbar));
+    }
+    assertEquals(worst, SmoothnessSampling.constant(lbar, 10.0, 0.5), 1e-12);
+    assertEquals(lbar, SmoothnessSampling.constant(lbar, 10.0, 1.0));
     assertThrows(IllegalArgumentException.class, () -> new SmoothnessSampling(new double[] {0, 0}));
     assertThrows(IllegalArgumentException.class, () -> new SmoothnessSampling(new double[] {1, Double.NaN}));
   }
@@ -67,7 +86,9 @@ class SmoothnessSamplingTest {
       for (LocalSolver local : LocalSolver.values()) {
         DistributedSvrg m = new DistributedSvrg(shards, p.shape(),
             FiniteSumOptions.defaults().withFstar(ref.objective()).withInnerPasses(1), local, sampling);
-        double l = sampling == RowSampling.SMOOTHNESS ? shards.meanRowSmoothness() : shards.maxRowSmoothness();
+        double l = sampling == RowSampling.UNIFORM ? shards.maxRowSmoothness()
+            : local == LocalSolver.SAGA ? SmoothnessSampling.constant(shards.meanRowSmoothness(),
+                shards.maxRowSmoothness(), 0.5) : shards.meanRowSmoothness();
         assertEquals(1.0 / (3 * (l + 0.01)), m.step(), 1e-15);
         FiniteSumResult res = m.solve(new FiniteSumStopping(1e-10 * ref.objective(), 0, 2000));
         assertEquals(StopReason.TARGET_REACHED, res.stopReason(), sampling + " " + local + " " + res.objective());

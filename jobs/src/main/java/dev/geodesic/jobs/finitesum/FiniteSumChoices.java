@@ -34,9 +34,13 @@ public final class FiniteSumChoices {
     }
   }
 
-  /** {@code --sampling}: how the partitions draw their rows. */
+  /**
+   * {@code --sampling}: how the partitions draw their rows. {@code auto}: ∝ smoothness for svrg and lsvrg,
+   * uniform for saga (local SAGA at the larger steps weighted draws allow failed the estimator's
+   * elastic-net and multinomial tests; its table entries of rarely drawn rows go stale).
+   */
   public enum Sampling {
-    SMOOTHNESS(RowSampling.SMOOTHNESS), UNIFORM(RowSampling.UNIFORM);
+    AUTO(null), SMOOTHNESS(RowSampling.SMOOTHNESS), UNIFORM(RowSampling.UNIFORM);
 
     private final RowSampling sampling;
 
@@ -44,8 +48,12 @@ public final class FiniteSumChoices {
       this.sampling = sampling;
     }
 
-    public RowSampling sampling() {
-      return sampling;
+    /** The draws for the partitions' local solver {@code method}. */
+    public RowSampling sampling(Method method) {
+      if (sampling != null) {
+        return sampling;
+      }
+      return method == Method.SAGA ? RowSampling.UNIFORM : RowSampling.SMOOTHNESS;
     }
 
     @Override

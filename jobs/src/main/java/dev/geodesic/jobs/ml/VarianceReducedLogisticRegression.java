@@ -1,6 +1,5 @@
 package dev.geodesic.jobs.ml;
 
-import dev.geodesic.finitesum.RowSampling;
 import dev.geodesic.jobs.finitesum.FiniteSumChoices;
 import dev.geodesic.jobs.finitesum.VarianceReducedFit;
 import java.util.Locale;
@@ -125,7 +124,10 @@ public final class VarianceReducedLogisticRegression
     return this;
   }
 
-  /** {@code smoothness} (rows drawn ∝ their smoothness constant; the default) or {@code uniform}. */
+  /**
+   * {@code auto} (the default: smoothness for svrg and lsvrg, uniform for saga), {@code smoothness} (rows
+   * drawn ∝ their smoothness constant) or {@code uniform}.
+   */
   public VarianceReducedLogisticRegression setRowSampling(String value) {
     set(rowSampling(), value.toLowerCase(Locale.ROOT));
     return this;
@@ -145,7 +147,8 @@ public final class VarianceReducedLogisticRegression
         FiniteSumChoices.Method.valueOf(getSolver().toUpperCase(Locale.ROOT)), reg * alpha, reg * (1 - alpha),
         getFitIntercept(), getStandardization(), getTol(), getMaxIter(),
         FiniteSumChoices.LayoutChoice.valueOf(getLayout().toUpperCase(Locale.ROOT)), getInnerPasses(), Double.NaN,
-        getSeed(), RowSampling.fromLabel(getRowSampling()), start);
+        getSeed(), FiniteSumChoices.Sampling.valueOf(getRowSampling().toUpperCase(Locale.ROOT))
+            .sampling(FiniteSumChoices.Method.valueOf(getSolver().toUpperCase(Locale.ROOT))), start);
   }
 
   @Override

@@ -55,12 +55,16 @@ public final class VarianceReducedParamSet implements Serializable {
         ParamValidators.inArray(new String[] {"auto", "dense", "sparse"}));
     rowSampling = new Param<>(uid, "rowSampling",
         "how the partitions draw their rows: smoothness (probability proportional to the row's smoothness constant, "
-            + "step from the mean constant) or uniform (step from the largest)",
-        ParamValidators.inArray(new String[] {"smoothness", "uniform"}));
+            + "step from the mean constant), uniform (step from the largest) or auto (smoothness for svrg and lsvrg, "
+            + "uniform for saga)",
+        ParamValidators.inArray(new String[] {"auto", "smoothness", "uniform"}));
     seed = new LongParam(uid, "seed", "random seed of the row sampling");
   }
 
-  /** MLlib's defaults for MLlib's params; SAGA (the fewest passes on the bench) with one local pass. */
+  /**
+   * MLlib's defaults for MLlib's params; SVRG on smoothness-proportional draws (the fastest on the bench),
+   * one local pass.
+   */
   void setDefaults(Params owner) {
     owner.setDefault(maxIter, 100);
     owner.setDefault(regParam, 0.0);
@@ -70,10 +74,10 @@ public final class VarianceReducedParamSet implements Serializable {
     owner.setDefault(standardization, true);
     owner.setDefault(threshold, 0.5);
     owner.setDefault(family, "auto");
-    owner.setDefault(solver, "saga");
+    owner.setDefault(solver, "svrg");
     owner.setDefault(innerPasses, 1.0);
     owner.setDefault(layout, "auto");
-    owner.setDefault(rowSampling, "smoothness");
+    owner.setDefault(rowSampling, "auto");
     owner.setDefault(seed, 1L);
   }
 }

@@ -4,6 +4,7 @@ import dev.geodesic.finitesum.FiniteSumMethod;
 import dev.geodesic.finitesum.FiniteSumOptions;
 import dev.geodesic.finitesum.LinearModelShape;
 import dev.geodesic.finitesum.RowSampling;
+import dev.geodesic.finitesum.SmoothnessSampling;
 import dev.geodesic.iteration.IterationContext;
 import dev.geodesic.iteration.Step;
 import java.io.Serializable;
@@ -65,7 +66,7 @@ public final class DistributedSvrg extends FiniteSumMethod<DistributedSvrg.State
 
   public DistributedSvrg(ShardedFiniteSum data, LinearModelShape shape, FiniteSumOptions options, LocalSolver local,
       RowSampling sampling) {
-    super(shape, options, defaultStep(data, shape, sampling));
+    super(shape, options, defaultStep(data, shape, local, sampling));
     this.data = data;
     this.local = local;
     this.sampling = sampling;
@@ -78,13 +79,17 @@ public final class DistributedSvrg extends FiniteSumMethod<DistributedSvrg.State
   /**
    * SVRG's 1/(3(L + λ₂)) for every local solver, with L = L_max for uniform draws and L = L̄ (the largest
    * shard mean of L_i) for smoothness-proportional draws, whose variance bound has L̄ where uniform draws
-   * have L_max (Xiao &amp; Zhang 2014, Thm 3.1). Local SAGA at the single-machine SAGA step
+   * have L_max (Xiao &amp; Zhang 2014, Thm 3.1); SAGA's half-uniform mixture has L = max L_i/(n·p_i)
+   * ({@link SmoothnessSampling#constant}), at most 2L̄. Local SAGA at the single-machine SAGA step
    * 1/(2L + min(2Nμ, L)) (up to 1.5× larger) was tried and failed the estimator's convergence tests: the
    * shards' SAGA restarts its table at the snapshot every round, which makes it SVRG-like, and SVRG's
    * step is the one its analysis covers.
    */
-  public static double defaultStep(ShardedFiniteSum data, LinearModelShape shape, RowSampling sampling) {
-    double l = sampling == RowSampling.SMOOTHNESS ? data.meanRowSmoothness() : data.maxRowSmoothness();
+  public static double defaultStep(ShardedFiniteSum data, LinearModelShape shape, LocalSolver local,
+      RowSampling sampling) {
+    double l = sampling == RowSampling.SMOOTHNESS
+        ? SmoothnessSampling.constant(data.meanRowSmoothness(), data.maxRowSmoothness(), local.smoothnessMixture())
+        : data.maxRowSmoothness();
     return svrgStep(l, shape.penalty().l2());
   }
 

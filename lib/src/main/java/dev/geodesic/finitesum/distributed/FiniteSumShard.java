@@ -48,7 +48,7 @@ public record FiniteSumShard(int id, FiniteSumProblem rows) implements Serializa
     double invN = 1.0 / plan.totalRows();
     // the sampler is over this shard's own rows (from the original problem, whose L_i stay cached)
     SmoothnessSampling weighted = plan.sampling() == RowSampling.SMOOTHNESS
-        ? new SmoothnessSampling(this.rows.rowSmoothness()) : null;
+        ? new SmoothnessSampling(this.rows.rowSmoothness(), plan.local().smoothnessMixture()) : null;
     for (long s = 0; s < m; s++) {
       int i = weighted == null ? rnd.nextInt(n) : weighted.draw(rnd);
       if (!known[i]) {
