@@ -7,7 +7,7 @@
 #         [MULTINOMIAL_ITERATIONS=50,100,200 MULTINOMIAL_PASSES=60] [SPARSE_ROWS=1000000 SPARSE_D=262144 SPARSE_NNZ=40]
 #         [DENSE_ROWS=2000000 DENSE_D=100] [SCALE=0 to skip the generated problems]
 #         [ROUNDS=1|only [ROUNDS_SHARDS=1,2,4] [ROUNDS_SOLVERS=svrg,saga] [ROUNDS_INNER=1]
-#          [ROUNDS_STEP_SCALES=1] [ROUNDS_RELAXATION=1,1.8]]]
+#          [ROUNDS_STEP_SCALES=1] [ROUNDS_RELAXATION=1,1.8] [ROUNDS_SAMPLING=uniform,smoothness]]]
 #   bench/finite-sum.sh [fashion-mnist dir] [target gap] [methods] [--no-layout]
 #   (defaults /usr/share/datasets/fashion-mnist 1e-6 saga,svrg,lsvrg; methods e.g. saga,svrg)
 # SPARK=only prints, in one run: MLlib's L-BFGS at 100/200/400 iterations and each of our solvers on the
@@ -32,7 +32,7 @@ echo "# OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-detected by OpenBLAS}"
 # The distributed rounds without Spark: data passes to the target per shard count, step scale and relaxation.
 rounds() {
   java -Xmx6g -cp "$CP" dev.geodesic.bench.FiniteSumRoundsBench "$DIR" "$TARGET" "${ROUNDS_SHARDS:-1,2,4}" \
-    "${ROUNDS_SOLVERS:-svrg,saga}" "${ROUNDS_INNER:-1}" 400 "${ROUNDS_STEP_SCALES:-1}" "${ROUNDS_RELAXATION:-1,1.8}" \
+    "${ROUNDS_SOLVERS:-svrg,saga}" "${ROUNDS_INNER:-1}" 400 "${ROUNDS_STEP_SCALES:-1}" "${ROUNDS_RELAXATION:-1,1.8}" "${ROUNDS_SAMPLING:-uniform,smoothness}" \
     2>/dev/null | tee "$OUT/rounds.txt"
 }
 if [[ "${ROUNDS:-0}" == only ]]; then

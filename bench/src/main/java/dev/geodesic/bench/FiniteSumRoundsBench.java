@@ -2,10 +2,10 @@ package dev.geodesic.bench;
 
 import dev.geodesic.data.IdxReader;
 import dev.geodesic.data.LabeledBlock;
-import dev.geodesic.finitesum.FiniteSumMethod;
 import dev.geodesic.finitesum.FiniteSumOptions;
 import dev.geodesic.finitesum.FiniteSumProblem;
 import dev.geodesic.finitesum.FiniteSumResult;
+import dev.geodesic.finitesum.RowSampling;
 import dev.geodesic.finitesum.FiniteSumStopping;
 import dev.geodesic.finitesum.data.DenseFeatureBlock;
 import dev.geodesic.finitesum.distributed.DistributedSvrg;
@@ -26,8 +26,9 @@ import java.util.Locale;
  *
  * <p>Usage: {@code FiniteSumRoundsBench <fashion-mnist dir> [target] [shards, e.g. 1,2,4]
  * [local solvers, e.g. svrg,saga] [inner passes, e.g. 1,2] [max epochs] [step scales: multiples of
- * 1/(3(L_max + λ₂)), e.g. 1,3,5] [relaxations γ, e.g. 1,1.8]}. Each line: shards, solver, inner passes,
- * step scale, γ, rounds, data passes, CPU seconds, final gap, stop reason, step.
+ * the default step of the sampling, 1/(3(L + λ₂)), e.g. 1,3,5] [relaxations γ, e.g. 1,1.8] [row samplings,
+ * e.g. uniform,smoothness]}. Each line: shards, solver, inner passes, step scale, γ, sampling, rounds, data
+ * passes, CPU seconds, final gap, stop reason, step.
  */
 public final class FiniteSumRoundsBench {
   private static final double FSTAR = 0.18789089555;
@@ -43,6 +44,7 @@ public final class FiniteSumRoundsBench {
     double maxEpochs = args.length > 5 ? Double.parseDouble(args[5]) : 400;
     String[] stepScales = (args.length > 6 ? args[6] : "1").split(",");
     String[] relaxations = (args.length > 7 ? args[7] : "1").split(",");
+    String[] samplings = (args.length > 8 ? args[8] : "uniform,smoothness").split(",");
     LabeledBlock data = IdxReader.read(dir.resolve("train-images-idx3-ubyte.gz"),
         dir.resolve("train-labels-idx1-ubyte.gz"), Integer.MAX_VALUE, IdxReader.PixelScale.UNIT_INTERVAL);
     double[] y = data.labels().clone();
@@ -53,7 +55,7 @@ public final class FiniteSumRoundsBench {
         new L2Penalty(1e-4), true);
     System.out.println("# in-memory shards, blas=" + Blas.get().implementationName() + " n=" + p.rows()
         + " target=" + target + " fstar=" + FSTAR);
-    System.out.println("# shards local inner rounds epochs cpu_seconds gap stop step");
+    System.out.println("# shards local inner scale relaxation sampling rounds epochs cpu_seconds gap stop step");
     for (String sc : shardCounts) {
       int shards = Integer.parseInt(sc);
       int[] sizes = new int[shards];
@@ -65,20 +67,24 @@ public final class FiniteSumRoundsBench {
         for (String inner : inners) {
          for (String sc2 : stepScales) {
           for (String rel : relaxations) {
-          double step = Double.parseDouble(sc2) * FiniteSumMethod.svrgStep(p);
+          for (String sa : samplings) {
+          RowSampling sampling = RowSampling.fromLabel(sa);
+          double step = Double.parseDouble(sc2) * DistributedSvrg.defaultStep(parts, p.shape(),
+              LocalSolver.fromLabel(local), sampling);
           FiniteSumOptions opt = FiniteSumOptions.defaults().withFstar(FSTAR).withInnerPasses(Double.parseDouble(inner))
               .withStep(step);
-          DistributedSvrg m = new DistributedSvrg(parts, p.shape(), opt, LocalSolver.fromLabel(local))
-              .withRelaxation(Double.parseDouble(rel));
+          DistributedSvrg m = new DistributedSvrg(parts, p.shape(), opt, LocalSolver.fromLabel(local),
+              sampling).withRelaxation(Double.parseDouble(rel));
           StringBuilder curve = new StringBuilder();
           double cpu0 = FiniteSumBench.processCpuSeconds();
           FiniteSumResult r = m.solve(new FiniteSumStopping(target, 0, maxEpochs),
               rec -> curve.append(String.format(Locale.ROOT, " %.0f:%.1e", rec.metric("epochs"), rec.metric("gap"))));
           double cpu = FiniteSumBench.processCpuSeconds() - cpu0;
           IterationRecord last = r.outcome().last().orElseThrow();
-          System.out.printf(Locale.ROOT, "%d %s %s x%s r%s %d %.1f %.2f %.3e %s %.4g%n", shards, local, inner, sc2, rel,
+          System.out.printf(Locale.ROOT, "%d %s %s x%s r%s %s %d %.1f %.2f %.3e %s %.4g%n", shards, local, inner, sc2, rel, sa,
               r.outcome().iterations(), r.epochs(), cpu, last.metric("gap"), r.stopReason().label(), r.step());
           System.out.println("#   epochs:gap" + curve);
+          }
           }
          }
         }

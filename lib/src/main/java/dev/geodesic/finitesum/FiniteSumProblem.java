@@ -31,7 +31,7 @@ public final class FiniteSumProblem implements Serializable {
   private final int n;
   private final int d;
   private final int k;
-  private transient double maxRowSmoothness = Double.NaN;
+  private transient double[] rowSmoothness;
 
   private FiniteSumProblem(FeatureBlock data, double[] labels, MarginLoss loss, Regularizer penalty, boolean intercept,
       double[] center) {
@@ -245,26 +245,48 @@ public final class FiniteSumProblem implements Serializable {
     return Math.max(s, 0.0) + (intercept ? 1.0 : 0.0);
   }
 
-  /** L_max = c_ℓ·max_i(‖a_i − m‖² + [intercept]): every f_i is L_max-smooth. */
-  public double maxRowSmoothness() {
-    if (Double.isNaN(maxRowSmoothness)) {
+  /**
+   * L_i = c_ℓ·(‖a_i − m‖² + [intercept]) for every row: f_i is L_i-smooth (computed once, cached; the
+   * kernel's own array, do not modify). Independent of the penalty, so shards keep it across rounds.
+   */
+  public double[] rowSmoothness() {
+    double[] l = rowSmoothness;
+    if (l == null) {
       double mm = 0.0;
       if (center != null) {
         for (double v : center) {
           mm += v * v;
         }
       }
-      double mx = 0.0;
+      double c = loss.curvature();
+      l = new double[n];
       for (int i = 0; i < n; i++) {
         double s = data.squaredNorm(i) + (center != null ? mm - 2 * data.dot(i, center, 0) : 0.0);
-        mx = Math.max(mx, s);
+        l[i] = c * (Math.max(s, 0.0) + (intercept ? 1.0 : 0.0));
       }
-      maxRowSmoothness = loss.curvature() * (Math.max(mx, 0.0) + (intercept ? 1.0 : 0.0));
+      rowSmoothness = l;
     }
-    return maxRowSmoothness;
+    return l;
   }
 
-  /** The weights W (d×K column-major), copied out of x. */
+  /** L_max = max_i L_i: every f_i is L_max-smooth. */
+  public double maxRowSmoothness() {
+    double mx = 0.0;
+    for (double v : rowSmoothness()) {
+      mx = Math.max(mx, v);
+    }
+    return mx;
+  }
+
+  /** L̄ = (1/n)·Σ_i L_i, the constant of the estimator that samples rows ∝ L_i. */
+  public double meanRowSmoothness() {
+    double s = 0.0;
+    for (double v : rowSmoothness()) {
+      s += v;
+    }
+    return s / n;
+  }
+
   public double[] weights(double[] x) {
     return shape().weights(x);
   }

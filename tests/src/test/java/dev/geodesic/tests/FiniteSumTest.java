@@ -119,11 +119,15 @@ class FiniteSumTest {
     double fstar = ref.objective();
     for (String method : List.of("svrg", "lsvrg")) {
       Path out = dir.resolve("dense-" + method);
+      // svrg on the default smoothness-proportional draws, lsvrg on uniform ones
+      String sampling = method.equals("svrg") ? "smoothness" : "uniform";
       ok("finite-sum", "--input", dense.toString(), "--output", out.toString(), "--method", method, "--l2", "0.01",
-          "--fstar", Double.toString(fstar), "--target-gap", Double.toString(1e-8 * fstar), "--max-epochs", "300");
+          "--fstar", Double.toString(fstar), "--target-gap", Double.toString(1e-8 * fstar), "--max-epochs", "300",
+          "--sampling", sampling);
       assertCommitted(out);
       Map<String, Object> s = summary(out);
       assertCommonSummary(s, "finite-sum");
+      assertEquals(sampling, s.get("sampling"));
       assertEquals("target-reached", s.get("status"), s.toString());
       assertEquals("dense", s.get("layout"));
       assertEquals(method, s.get("method"));
@@ -355,5 +359,7 @@ class FiniteSumTest {
         "--output", dir.resolve("bad3").toString(), "--loss", "multinomial");
     assertBadInput(dir.resolve("bad4"), "--relaxation must be in (0, 2)", "finite-sum", "--input", dense.toString(),
         "--output", dir.resolve("bad4").toString(), "--relaxation", "2");
+    assertBadInput(dir.resolve("bad5"), "--sampling", "finite-sum", "--input", dense.toString(),
+        "--output", dir.resolve("bad5").toString(), "--sampling", "lottery");
   }
 }

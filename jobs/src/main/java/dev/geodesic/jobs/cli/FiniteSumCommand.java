@@ -44,7 +44,7 @@ public final class FiniteSumCommand extends JobCommand {
   @Option(names = "--no-intercept", description = "Fit no intercept.")
   boolean noIntercept;
 
-  @Option(names = "--step", paramLabel = "S", description = "Step η. Default: 1/(3(L_max + λ₂)) from the rows' norms.")
+  @Option(names = "--step", paramLabel = "S", description = "Step η. Default: 1/(3(L + λ₂)) from the rows' norms (L per --sampling).")
   Double step;
 
   @Option(names = "--fstar", paramLabel = "F", description = "Known optimal value: the trace and summary report the gap.")
@@ -70,6 +70,13 @@ public final class FiniteSumCommand extends JobCommand {
   @Option(names = "--relaxation", defaultValue = "1", paramLabel = "G",
       description = "The round's combination w + G·(average − w) of the partitions' local iterates, 0 < G < 2 (1: the plain average; 1.8 halved the rounds on Fashion-MNIST at the default step). Default: ${DEFAULT-VALUE}.")
   double relaxation;
+
+  @Option(names = "--sampling", defaultValue = "auto", paramLabel = "S",
+      description = {"How the partitions draw their rows: ${COMPLETION-CANDIDATES}. smoothness: probability ∝ L_i (the row's",
+          "smoothness, ‖a_i‖²/4 for logistic), differences weighted by L̄/L_i, default step 1/(3(L̄ + λ₂)) (saga: half",
+          "uniform, half ∝ L_i); uniform: default step 1/(3(L_max + λ₂)); auto: smoothness for svrg and lsvrg, uniform",
+          "for saga. Default: ${DEFAULT-VALUE}."})
+  FiniteSumChoices.Sampling sampling;
 
   @Option(names = "--l2-path", paramLabel = "GRID",
       description = "Regularization path over λ₂: FROM:TO:N (log-spaced) or a comma list, warm-started in order.")
@@ -127,7 +134,7 @@ public final class FiniteSumCommand extends JobCommand {
     }
     settings = new FiniteSumJob.Settings(method, loss, huberDelta, l1, l2, !noIntercept,
         step == null ? Double.NaN : step, fstar == null ? Double.NaN : fstar, targetGap == null ? 0 : targetGap,
-        tol == null ? 0 : tol, maxEpochs, layout, innerPasses, seed, path, which, relaxation);
+        tol == null ? 0 : tol, maxEpochs, layout, innerPasses, seed, path, which, relaxation, sampling.sampling(method));
   }
 
   @Override

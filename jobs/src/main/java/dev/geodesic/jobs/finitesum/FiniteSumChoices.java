@@ -1,5 +1,6 @@
 package dev.geodesic.jobs.finitesum;
 
+import dev.geodesic.finitesum.RowSampling;
 import dev.geodesic.finitesum.data.Layout;
 import dev.geodesic.finitesum.distributed.LocalSolver;
 import dev.geodesic.finitesum.loss.BinaryLogisticLoss;
@@ -25,6 +26,34 @@ public final class FiniteSumChoices {
 
     public LocalSolver local() {
       return local;
+    }
+
+    @Override
+    public String toString() {
+      return OptionChecks.spelling(this);
+    }
+  }
+
+  /**
+   * {@code --sampling}: how the partitions draw their rows. {@code auto}: ∝ smoothness for svrg and lsvrg,
+   * uniform for saga (local SAGA at the larger steps weighted draws allow failed the estimator's
+   * elastic-net and multinomial tests; its table entries of rarely drawn rows go stale).
+   */
+  public enum Sampling {
+    AUTO(null), SMOOTHNESS(RowSampling.SMOOTHNESS), UNIFORM(RowSampling.UNIFORM);
+
+    private final RowSampling sampling;
+
+    Sampling(RowSampling sampling) {
+      this.sampling = sampling;
+    }
+
+    /** The draws for the partitions' local solver {@code method}. */
+    public RowSampling sampling(Method method) {
+      if (sampling != null) {
+        return sampling;
+      }
+      return method == Method.SAGA ? RowSampling.UNIFORM : RowSampling.SMOOTHNESS;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.geodesic.jobs.finitesum;
 
 import dev.geodesic.finitesum.FiniteSumMethod;
 import dev.geodesic.finitesum.FiniteSumOptions;
+import dev.geodesic.finitesum.RowSampling;
 import dev.geodesic.finitesum.FiniteSumStopping;
 import dev.geodesic.finitesum.LinearModelShape;
 import dev.geodesic.finitesum.data.Layout;
@@ -51,13 +52,14 @@ public final class FiniteSumJob {
    * @param step the step, or NaN for the default 1/(3(L_max + λ₂))
    * @param fstar f* or NaN; targetGap and tol ≤ 0 when not given
    * @param relaxation the rounds' combination γ (see {@link DistributedSvrg#withRelaxation})
+   * @param sampling how the partitions draw their rows (the default step follows it)
    * @param path a regularization path's grid of λ (of {@code pathPenalty}, the other penalty fixed), in
    *     solving order; null for one problem
    */
   public record Settings(FiniteSumChoices.Method method, FiniteSumChoices.Loss loss, double huberDelta, double l1,
       double l2, boolean intercept, double step, double fstar, double targetGap, double tol, double maxEpochs,
       FiniteSumChoices.LayoutChoice layout, double innerPasses, long seed, double[] path,
-      FiniteSumChoices.PathPenalty pathPenalty, double relaxation) {}
+      FiniteSumChoices.PathPenalty pathPenalty, double relaxation, RowSampling sampling) {}
 
   /** A path point's tolerance when {@code --tol} is not given. */
   public static final double PATH_TOL = 1e-6;
@@ -112,13 +114,13 @@ public final class FiniteSumJob {
       runPath(shards, shape, options, layout, d, density);
       return;
     }
-    DistributedSvrg method = new DistributedSvrg(shards, shape, options, settings.method().local())
+    DistributedSvrg method = new DistributedSvrg(shards, shape, options, settings.method().local(), settings.sampling())
         .withRelaxation(settings.relaxation());
     IterationOutcome outcome = driver.run("round", method,
         IterationLoop.Config.of(new FiniteSumStopping(settings.targetGap(), settings.tol(), settings.maxEpochs()).rule())
             .withTimings("spark_seconds", "driver_seconds"),
         "rows=" + shards.rows() + " d=" + d + " layout=" + layout.label() + " K=" + loss.outputs() + " relaxation="
-            + method.relaxation());
+            + method.relaxation() + " sampling=" + method.sampling().label());
     double[] x = method.iterate();
     run.solveFinished();
     writeCoefficients(shape, x);
@@ -139,7 +141,7 @@ public final class FiniteSumJob {
           : Regularizer.of(settings.l1(), lambda));
     }
     double tol = settings.tol() > 0 ? settings.tol() : PATH_TOL;
-    RegularizationPath path = new RegularizationPath(shards, shape, options, settings.method().local(), grid, tol,
+    RegularizationPath path = new RegularizationPath(shards, shape, options, settings.method().local(), settings.sampling(), grid, tol,
         settings.maxEpochs());
     IterationOutcome outcome = driver.run("round", path,
         IterationLoop.Config.of(StoppingRule.nonFinite(FiniteSumMethod.OBJECTIVE))
@@ -183,6 +185,7 @@ public final class FiniteSumJob {
         .put("rows", shards.rows())
         .put("features", d)
         .put("shards", shards.shards())
+        .put("sampling", settings.sampling().label())
         .put("step", path.step())
         .put("l1", lastRound.metric(RegularizationPath.L1))
         .put("l2", lastRound.metric(RegularizationPath.L2))
@@ -286,6 +289,7 @@ public final class FiniteSumJob {
         .put("rows", shards.rows())
         .put("features", d)
         .put("shards", shards.shards())
+        .put("sampling", settings.sampling().label())
         .put("step", method.step())
         .put("l1", settings.l1())
         .put("l2", settings.l2())

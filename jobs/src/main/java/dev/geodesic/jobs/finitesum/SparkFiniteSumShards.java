@@ -39,15 +39,17 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
   private final long rows;
   private final int count;
   private final double maxRowSmoothness;
+  private final double meanRowSmoothness;
   private final int parameters;
 
   private SparkFiniteSumShards(JavaSparkContext jsc, JavaRDD<FiniteSumShard> shards, long rows, int count,
-      double maxRowSmoothness, int parameters) {
+      double maxRowSmoothness, double meanRowSmoothness, int parameters) {
     this.jsc = jsc;
     this.shards = shards;
     this.rows = rows;
     this.count = count;
     this.maxRowSmoothness = maxRowSmoothness;
+    this.meanRowSmoothness = meanRowSmoothness;
     this.parameters = parameters;
   }
 
@@ -65,18 +67,21 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
     jsc.setJobDescription("finite-sum: lay out the rows as " + layout.label() + " blocks");
     List<double[]> stats;
     try {
-      stats = shards.map(s -> new double[] {s.rows().rows(), s.rows().maxRowSmoothness()}).collect();
+      stats = shards.map(s -> new double[] {s.rows().rows(), s.rows().maxRowSmoothness(),
+          s.rows().meanRowSmoothness()}).collect();
     } finally {
       jsc.setJobDescription(null);
     }
     long n = 0;
     double l = 0;
+    double mean = 0;
     for (double[] s : stats) {
       n += (long) s[0];
       l = Math.max(l, s[1]);
+      mean = Math.max(mean, s[2]);
     }
     int k = loss.outputs();
-    return new SparkFiniteSumShards(jsc, shards, n, stats.size(), l, d * k + (intercept ? k : 0));
+    return new SparkFiniteSumShards(jsc, shards, n, stats.size(), l, mean, d * k + (intercept ? k : 0));
   }
 
   /** One partition's rows as a shard (none for an empty partition). */
@@ -207,6 +212,11 @@ public final class SparkFiniteSumShards implements ShardedFiniteSum {
   @Override
   public double maxRowSmoothness() {
     return maxRowSmoothness;
+  }
+
+  @Override
+  public double meanRowSmoothness() {
+    return meanRowSmoothness;
   }
 
   /**

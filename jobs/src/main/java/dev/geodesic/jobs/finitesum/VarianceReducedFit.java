@@ -5,6 +5,7 @@ import dev.geodesic.finitesum.FiniteSumOptions;
 import dev.geodesic.finitesum.FiniteSumStopping;
 import dev.geodesic.finitesum.LinearModelShape;
 import dev.geodesic.finitesum.data.Layout;
+import dev.geodesic.finitesum.RowSampling;
 import dev.geodesic.finitesum.distributed.DistributedSvrg;
 import dev.geodesic.finitesum.loss.BinaryLogisticLoss;
 import dev.geodesic.finitesum.loss.MarginLoss;
@@ -46,11 +47,12 @@ public final class VarianceReducedFit {
    * @param tol stop when the gradient-mapping norm is ≤ tol (0: not checked)
    * @param maxEpochs budget of data passes
    * @param step the step η, or NaN for the default from the rows' norms
+   * @param sampling how the partitions draw their rows
    * @param start the starting iterate (x of {@link LinearModelShape} in the standardized space), or null for 0
    */
   public record Request(Family family, FiniteSumChoices.Method method, double l1, double l2, boolean intercept,
       boolean standardize, double tol, double maxEpochs, FiniteSumChoices.LayoutChoice layout, double innerPasses,
-      double step, long seed, double[] start) {}
+      double step, long seed, RowSampling sampling, double[] start) {}
 
   /**
    * The fitted model in the original coordinates.
@@ -118,7 +120,7 @@ public final class VarianceReducedFit {
     try {
       LinearModelShape shape = new LinearModelShape(d, loss.outputs(), r.intercept(), penalty, center);
       FiniteSumOptions options = new FiniteSumOptions(r.step(), Double.NaN, r.seed(), r.innerPasses());
-      DistributedSvrg method = new DistributedSvrg(shards, shape, options, r.method().local());
+      DistributedSvrg method = new DistributedSvrg(shards, shape, options, r.method().local(), r.sampling());
       if (r.start() != null) {
         method.startingAt(r.start());
       }

@@ -124,6 +124,15 @@ public final class VarianceReducedLogisticRegression
     return this;
   }
 
+  /**
+   * {@code auto} (the default: smoothness for svrg and lsvrg, uniform for saga), {@code smoothness} (rows
+   * drawn ∝ their smoothness constant) or {@code uniform}.
+   */
+  public VarianceReducedLogisticRegression setRowSampling(String value) {
+    set(rowSampling(), value.toLowerCase(Locale.ROOT));
+    return this;
+  }
+
   public VarianceReducedLogisticRegression setSeed(long value) {
     set(seed(), value);
     return this;
@@ -138,7 +147,8 @@ public final class VarianceReducedLogisticRegression
         FiniteSumChoices.Method.valueOf(getSolver().toUpperCase(Locale.ROOT)), reg * alpha, reg * (1 - alpha),
         getFitIntercept(), getStandardization(), getTol(), getMaxIter(),
         FiniteSumChoices.LayoutChoice.valueOf(getLayout().toUpperCase(Locale.ROOT)), getInnerPasses(), Double.NaN,
-        getSeed(), start);
+        getSeed(), FiniteSumChoices.Sampling.valueOf(getRowSampling().toUpperCase(Locale.ROOT))
+            .sampling(FiniteSumChoices.Method.valueOf(getSolver().toUpperCase(Locale.ROOT))), start);
   }
 
   @Override

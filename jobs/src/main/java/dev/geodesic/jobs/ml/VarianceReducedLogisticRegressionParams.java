@@ -59,6 +59,10 @@ public interface VarianceReducedLogisticRegressionParams extends Params {
     return varianceReducedParams().layout;
   }
 
+  default Param<String> rowSampling() {
+    return varianceReducedParams().rowSampling;
+  }
+
   default LongParam seed() {
     return varianceReducedParams().seed;
   }
@@ -105,6 +109,10 @@ public interface VarianceReducedLogisticRegressionParams extends Params {
 
   default String getLayout() {
     return getOrDefault(layout());
+  }
+
+  default String getRowSampling() {
+    return getOrDefault(rowSampling());
   }
 
   default long getSeed() {

@@ -12,7 +12,8 @@ import org.apache.spark.ml.param.Params;
 /**
  * The params the variance-reduced logistic regression and its model share, created for one owner's
  * uid. Names, meanings and defaults are MLlib's {@code LogisticRegression}'s where MLlib has the param;
- * {@code solver}, {@code innerPasses}, {@code layout} and {@code seed} are this solver's own.
+ * {@code solver}, {@code innerPasses}, {@code layout}, {@code rowSampling} and {@code seed} are this solver's
+ * own.
  */
 public final class VarianceReducedParamSet implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,6 +29,7 @@ public final class VarianceReducedParamSet implements Serializable {
   final Param<String> solver;
   final DoubleParam innerPasses;
   final Param<String> layout;
+  final Param<String> rowSampling;
   final LongParam seed;
 
   VarianceReducedParamSet(String uid) {
@@ -51,10 +53,18 @@ public final class VarianceReducedParamSet implements Serializable {
         "saga/svrg: local passes over each partition's rows per round (> 0)", ParamValidators.gt(0));
     layout = new Param<>(uid, "layout", "row storage: auto (by density), dense, sparse",
         ParamValidators.inArray(new String[] {"auto", "dense", "sparse"}));
+    rowSampling = new Param<>(uid, "rowSampling",
+        "how the partitions draw their rows: smoothness (probability proportional to the row's smoothness constant, "
+            + "step from the mean constant), uniform (step from the largest) or auto (smoothness for svrg and lsvrg, "
+            + "uniform for saga)",
+        ParamValidators.inArray(new String[] {"auto", "smoothness", "uniform"}));
     seed = new LongParam(uid, "seed", "random seed of the row sampling");
   }
 
-  /** MLlib's defaults for MLlib's params; SAGA (the fewest passes on the bench) with one local pass. */
+  /**
+   * MLlib's defaults for MLlib's params; SVRG on smoothness-proportional draws (the fastest on the bench),
+   * one local pass.
+   */
   void setDefaults(Params owner) {
     owner.setDefault(maxIter, 100);
     owner.setDefault(regParam, 0.0);
@@ -64,9 +74,10 @@ public final class VarianceReducedParamSet implements Serializable {
     owner.setDefault(standardization, true);
     owner.setDefault(threshold, 0.5);
     owner.setDefault(family, "auto");
-    owner.setDefault(solver, "saga");
+    owner.setDefault(solver, "svrg");
     owner.setDefault(innerPasses, 1.0);
     owner.setDefault(layout, "auto");
+    owner.setDefault(rowSampling, "auto");
     owner.setDefault(seed, 1L);
   }
 }

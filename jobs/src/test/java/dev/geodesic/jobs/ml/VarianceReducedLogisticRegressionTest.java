@@ -158,8 +158,9 @@ class VarianceReducedLogisticRegressionTest extends SparkTestBase {
   void reachesTheFistaOptimum() {
     double fstar = fistaOptimum(0.01);
     for (String solver : List.of("saga", "svrg")) {
+      // saga on uniform draws, svrg on the default smoothness-proportional ones
       VarianceReducedLogisticRegressionModel m = new VarianceReducedLogisticRegression().setSolver(solver)
-          .setRegParam(0.01).setStandardization(false).setTol(1e-8).setInnerPasses(3).setMaxIter(800).fit(data);
+          .setRowSampling(solver.equals("saga") ? "uniform" : "smoothness").setRegParam(0.01).setStandardization(false).setTol(1e-8).setInnerPasses(3).setMaxIter(800).fit(data);
       double f = objective(m.coefficientMatrix(), m.interceptVector(), binary, 0.01, 0, false);
       assertTrue(f - fstar <= 1e-8 && f - fstar > -1e-10, solver + ": gap " + (f - fstar));
       VarianceReducedTrainingSummary s = m.summary();
@@ -207,7 +208,7 @@ class VarianceReducedLogisticRegressionTest extends SparkTestBase {
   @Test
   void pipelineRoundTrip() throws Exception {
     VarianceReducedLogisticRegression lr = new VarianceReducedLogisticRegression().setRegParam(0.01).setMaxIter(10)
-        .setThreshold(0.6).setSolver("svrg");
+        .setThreshold(0.6).setSolver("svrg").setRowSampling("uniform");
     Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {lr});
     PipelineModel fitted = pipeline.fit(data);
     String p = dir.resolve("pipeline").toString();
@@ -230,6 +231,7 @@ class VarianceReducedLogisticRegressionTest extends SparkTestBase {
     VarianceReducedLogisticRegressionModel m = (VarianceReducedLogisticRegressionModel) loaded.stages()[0];
     assertEquals(0.01, m.getRegParam());
     assertEquals("svrg", m.getSolver());
+    assertEquals("uniform", m.getRowSampling());
     assertEquals(0.6, m.getThreshold());
     assertFalse(m.hasSummary());
     String e = dir.resolve("estimator").toString();
@@ -238,6 +240,8 @@ class VarianceReducedLogisticRegressionTest extends SparkTestBase {
     assertEquals(lr.uid(), back.uid());
     assertEquals(10, back.getMaxIter());
     assertEquals(0.6, back.getThreshold());
+    assertEquals("uniform", back.getRowSampling());
+    assertEquals("auto", new VarianceReducedLogisticRegression().getRowSampling());
   }
 
   /**

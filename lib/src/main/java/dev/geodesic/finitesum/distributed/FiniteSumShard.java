@@ -2,6 +2,8 @@ package dev.geodesic.finitesum.distributed;
 
 import dev.geodesic.finitesum.FiniteSumProblem;
 import dev.geodesic.finitesum.ProximalIterate;
+import dev.geodesic.finitesum.RowSampling;
+import dev.geodesic.finitesum.SmoothnessSampling;
 import dev.geodesic.random.SeedSequence;
 import java.io.Serializable;
 import java.util.SplittableRandom;
@@ -44,8 +46,11 @@ public record FiniteSumShard(int id, FiniteSumProblem rows) implements Serializa
     long evaluations = m;
     boolean saga = plan.local() == LocalSolver.SAGA;
     double invN = 1.0 / plan.totalRows();
+    // the sampler is over this shard's own rows (from the original problem, whose L_i stay cached)
+    SmoothnessSampling weighted = plan.sampling() == RowSampling.SMOOTHNESS
+        ? new SmoothnessSampling(this.rows.rowSmoothness(), plan.local().smoothnessMixture()) : null;
     for (long s = 0; s < m; s++) {
-      int i = rnd.nextInt(n);
+      int i = weighted == null ? rnd.nextInt(n) : weighted.draw(rnd);
       if (!known[i]) {
         rows.rowMargins(i, w, shift, z);
         loss.derivative(z, 0, y[i], snap, i * k);
@@ -54,13 +59,15 @@ public record FiniteSumShard(int id, FiniteSumProblem rows) implements Serializa
       }
       steps.margins(i, z);
       loss.derivative(z, 0, y[i], a, 0);
+      // weighted draws step along ω_i·Δ, ω_i = 1/(n_s·p_i), so the estimator stays unbiased
+      double omega = weighted == null ? 1.0 : weighted.weight(i);
       for (int c = 0; c < k; c++) {
-        delta[c] = a[c] - snap[i * k + c];
+        delta[c] = omega * (a[c] - snap[i * k + c]);
       }
       if (saga) {
-        // the table entry becomes α_i(u); the mean over all N rows moves by Δ·ã_i/N
+        // the table entry becomes α_i(u); the mean over all N rows moves by (unweighted) Δ·ã_i/N
         System.arraycopy(a, 0, snap, i * k, k);
-        steps.stepAndAddToDrift(i, delta, invN);
+        steps.stepAndAddToDrift(i, delta, invN / omega);
       } else {
         steps.step(i, delta);
       }

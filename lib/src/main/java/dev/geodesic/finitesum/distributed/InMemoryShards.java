@@ -9,6 +9,7 @@ public final class InMemoryShards implements ShardedFiniteSum {
   private final List<FiniteSumShard> shards;
   private final long rows;
   private final double maxRowSmoothness;
+  private final double meanRowSmoothness;
 
   public InMemoryShards(List<FiniteSumShard> shards) {
     if (shards.isEmpty()) {
@@ -17,12 +18,15 @@ public final class InMemoryShards implements ShardedFiniteSum {
     this.shards = List.copyOf(shards);
     long n = 0;
     double l = 0;
+    double mean = 0;
     for (FiniteSumShard s : shards) {
       n += s.rows().rows();
       l = Math.max(l, s.rows().maxRowSmoothness());
+      mean = Math.max(mean, s.rows().meanRowSmoothness());
     }
     this.rows = n;
     this.maxRowSmoothness = l;
+    this.meanRowSmoothness = mean;
   }
 
   /**
@@ -62,6 +66,11 @@ public final class InMemoryShards implements ShardedFiniteSum {
   @Override
   public double maxRowSmoothness() {
     return maxRowSmoothness;
+  }
+
+  @Override
+  public double meanRowSmoothness() {
+    return meanRowSmoothness;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.geodesic.finitesum.distributed;
 
+import dev.geodesic.finitesum.RowSampling;
 import dev.geodesic.finitesum.prox.Regularizer;
 import java.io.Serializable;
 
@@ -14,6 +15,7 @@ import java.io.Serializable;
  * @param totalRows N over all shards (SAGA's table mean is over all rows)
  * @param penalty the round's h: it replaces the shards' own, so one cached layout serves every λ of a
  *     regularization path
+ * @param sampling how the shard draws its rows (smoothness-proportional: each shard over its own rows)
  */
 public record LocalPassPlan(int round, double step, double passes, long seed, LocalSolver local, long totalRows,
-    Regularizer penalty) implements Serializable {}
+    Regularizer penalty, RowSampling sampling) implements Serializable {}

@@ -24,6 +24,16 @@ public enum LocalSolver {
     this.label = label;
   }
 
+  /**
+   * θ of the smoothness-proportional draws ({@link dev.geodesic.finitesum.SmoothnessSampling}): 1 (pure
+   * ∝ L_i) for SVRG and loopless SVRG, whose snapshot refreshes every row's reference each round; 1/2 for
+   * SAGA, whose table entry of a rarely drawn row would go stale (with pure ∝ L_i draws local SAGA
+   * diverged on the estimator's elastic-net and multinomial tests).
+   */
+  public double smoothnessMixture() {
+    return this == SAGA ? 0.5 : 1.0;
+  }
+
   public String label() {
     return label;
   }

@@ -3,6 +3,7 @@ package dev.geodesic.finitesum.distributed;
 import dev.geodesic.finitesum.FiniteSumMethod;
 import dev.geodesic.finitesum.FiniteSumOptions;
 import dev.geodesic.finitesum.LinearModelShape;
+import dev.geodesic.finitesum.RowSampling;
 import dev.geodesic.finitesum.prox.Regularizer;
 import dev.geodesic.iteration.IterationContext;
 import dev.geodesic.iteration.IterativeMethod;
@@ -46,6 +47,7 @@ public final class RegularizationPath implements IterativeMethod<RegularizationP
   private final LinearModelShape shape;
   private final FiniteSumOptions options;
   private final LocalSolver local;
+  private final RowSampling sampling;
   private final List<Regularizer> grid;
   private final double tol;
   private final double epochsPerPoint;
@@ -61,7 +63,7 @@ public final class RegularizationPath implements IterativeMethod<RegularizationP
    * @param epochsPerPoint the data passes a point may use
    */
   public RegularizationPath(ShardedFiniteSum data, LinearModelShape shape, FiniteSumOptions options, LocalSolver local,
-      List<Regularizer> grid, double tol, double epochsPerPoint) {
+      RowSampling sampling, List<Regularizer> grid, double tol, double epochsPerPoint) {
     if (grid.isEmpty() || !(tol > 0) || !(epochsPerPoint > 0)) {
       throw new IllegalArgumentException("a path needs at least one penalty, tol > 0 and a budget > 0");
     }
@@ -69,13 +71,14 @@ public final class RegularizationPath implements IterativeMethod<RegularizationP
     this.shape = shape;
     this.options = options;
     this.local = local;
+    this.sampling = sampling;
     this.grid = List.copyOf(grid);
     this.tol = tol;
     this.epochsPerPoint = epochsPerPoint;
   }
 
   private DistributedSvrg solver(int k) {
-    return new DistributedSvrg(data, shape.withPenalty(grid.get(k)), options, local);
+    return new DistributedSvrg(data, shape.withPenalty(grid.get(k)), options, local, sampling);
   }
 
   @Override

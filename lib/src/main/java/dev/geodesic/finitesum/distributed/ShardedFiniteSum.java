@@ -15,6 +15,9 @@ public interface ShardedFiniteSum {
   /** L_max over all rows (for the default step). */
   double maxRowSmoothness();
 
+  /** max over the shards of their mean L_i (the step's constant when shards sample rows ∝ L_i). */
+  double meanRowSmoothness();
+
   /** Σ over the shards of their {@link FiniteSumShard#gradient} at x. */
   GradientAggregator fullGradient(double[] x);
 
