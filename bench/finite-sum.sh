@@ -9,7 +9,8 @@
 #         [ROUNDS=1|only [ROUNDS_SHARDS=1,2,4] [ROUNDS_SOLVERS=svrg,saga] [ROUNDS_INNER=1]
 #          [ROUNDS_STEP_SCALES=1] [ROUNDS_RELAXATION=1,1.8] [ROUNDS_SAMPLING=uniform,smoothness]]]
 #   bench/finite-sum.sh [fashion-mnist dir] [target gap] [methods] [--no-layout]
-#   (defaults /usr/share/datasets/fashion-mnist 1e-6 saga,svrg,lsvrg; methods e.g. saga,svrg)
+#   (defaults /usr/share/datasets/fashion-mnist 1e-6 saga,svrg,lsvrg; methods e.g. saga,svrg; PYTHON, default
+#   /usr/bin/python3, runs the scikit-learn part)
 # SPARK=only prints, in one run: MLlib's L-BFGS at 100/200/400 iterations and each of our solvers on the
 # same cached DataFrame (seconds and passes to the target, gap curve), scikit-learn's SAGA to the target,
 # the 10-class multinomial curves of both, then seconds per pass on the generated sparse and dense
@@ -62,7 +63,7 @@ if [[ "${SPARK:-0}" == 1 || "${SPARK:-0}" == only ]]; then
     java -Xmx14g $OPENS -cp "$ROOT/jobs/target/classes:$CP" dev.geodesic.bench.FiniteSumScaleBench dense \
       "${DENSE_ROWS:-2000000}" "${DENSE_D:-100}" 2>/dev/null | tee "$OUT/dense.txt"
   fi
-  python3 - "$DIR" "$TARGET" <<'PY' | tee "$OUT/sklearn.txt"
+  "${PYTHON:-/usr/bin/python3}" - "$DIR" "$TARGET" <<'PY' | tee "$OUT/sklearn.txt"
 # scikit-learn SAGA on the same rows: its objective is C*sum(logloss) + |w|^2/2, so C = 1/(n*lambda2)
 import gzip, sys, time, warnings
 import numpy as np
