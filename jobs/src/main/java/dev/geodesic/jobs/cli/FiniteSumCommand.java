@@ -72,10 +72,10 @@ public final class FiniteSumCommand extends JobCommand {
   double relaxation;
 
   @Option(names = "--sampling", defaultValue = "auto", paramLabel = "S",
-      description = {"How the partitions draw their rows: ${COMPLETION-CANDIDATES}. smoothness: probability ∝ L_i (the row's",
-          "smoothness, ‖a_i‖²/4 for logistic), differences weighted by L̄/L_i, default step 1/(3(L̄ + λ₂)) (saga: half",
-          "uniform, half ∝ L_i); uniform: default step 1/(3(L_max + λ₂)); auto: smoothness for svrg and lsvrg, uniform",
-          "for saga. Default: ${DEFAULT-VALUE}."})
+      description = "How the partitions draw their rows: ${COMPLETION-CANDIDATES}. smoothness: probability ∝ L_i (the row's"
+          + " smoothness, ‖a_i‖²/4 for logistic), differences weighted by L̄/L_i, default step 1/(3(L̄ + λ₂)) (saga: half"
+          + " uniform, half ∝ L_i); uniform: default step 1/(3(L_max + λ₂)); auto: smoothness for svrg and lsvrg, uniform"
+          + " for saga. Default: ${DEFAULT-VALUE}.")
   FiniteSumChoices.Sampling sampling;
 
   @Option(names = "--l2-path", paramLabel = "GRID",
