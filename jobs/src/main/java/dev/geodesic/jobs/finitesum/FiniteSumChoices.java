@@ -35,9 +35,8 @@ public final class FiniteSumChoices {
   }
 
   /**
-   * {@code --sampling}: how the partitions draw their rows. {@code auto}: ∝ smoothness for svrg and lsvrg,
-   * uniform for saga (local SAGA at the larger steps weighted draws allow failed the estimator's
-   * elastic-net and multinomial tests; its table entries of rarely drawn rows go stale).
+   * {@code --sampling}: how the partitions draw their rows. {@code auto}: the local solver's own default
+   * ({@link LocalSolver#defaultSampling}: ∝ smoothness for svrg and lsvrg, uniform for saga).
    */
   public enum Sampling {
     AUTO(null), SMOOTHNESS(RowSampling.SMOOTHNESS), UNIFORM(RowSampling.UNIFORM);
@@ -50,10 +49,7 @@ public final class FiniteSumChoices {
 
     /** The draws for the partitions' local solver {@code method}. */
     public RowSampling sampling(Method method) {
-      if (sampling != null) {
-        return sampling;
-      }
-      return method == Method.SAGA ? RowSampling.UNIFORM : RowSampling.SMOOTHNESS;
+      return sampling != null ? sampling : method.local().defaultSampling();
     }
 
     @Override

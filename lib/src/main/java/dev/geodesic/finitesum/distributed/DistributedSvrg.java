@@ -61,7 +61,7 @@ public final class DistributedSvrg extends FiniteSumMethod<DistributedSvrg.State
   }
 
   public DistributedSvrg(ShardedFiniteSum data, LinearModelShape shape, FiniteSumOptions options, LocalSolver local) {
-    this(data, shape, options, local, DEFAULT_SAMPLING);
+    this(data, shape, options, local, local.defaultSampling());
   }
 
   public DistributedSvrg(ShardedFiniteSum data, LinearModelShape shape, FiniteSumOptions options, LocalSolver local,
@@ -72,9 +72,6 @@ public final class DistributedSvrg extends FiniteSumMethod<DistributedSvrg.State
     this.sampling = sampling;
     this.x = new double[shape.parameters()];
   }
-
-  /** The shards' default row sampling. */
-  public static final RowSampling DEFAULT_SAMPLING = RowSampling.SMOOTHNESS;
 
   /**
    * SVRG's 1/(3(L + λ₂)) for every local solver, with L = L_max for uniform draws and L = L̄ (the largest
