@@ -18,7 +18,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * FedWaD convergence and certified bracket: for each case the exact W2 by {@link NetworkSimplex} on the gathered
- * samples, then K = 20 FedWaD rounds with the defaults (random t, exact interpolation, ξ⁽⁰⁾ of min(n, m) atoms,
+ * samples, then K = 20 FedWaD rounds with the defaults (random t, the server selecting an interpolant, exact
+ * interpolation, ξ⁽⁰⁾ of min(n, m) atoms,
  * support capped at max(n, m), summary lower bounds; seed 1), printing per round the relative error of the
  * estimate min U, the support of ξ and the certified relative bracket width (U − L)/U, and per case a line
  * {@code ##} with the final error, the bracket width before (L = max_k |d_A − d_B| only) and after (with the
@@ -29,8 +30,9 @@ import java.util.zip.GZIPInputStream;
  * in [0, 1]) read from the IDX files in {@code /usr/share/datasets/fashion-mnist} (the files {@code ./geodesic
  * import --format idx --split t10k --scale unit} reads).
  *
- * <p>Usage: {@code FedwadRoundsBench [n:m,n:m,...|fashion] [d,d,...] [S] [seed,seed,...] [C]} (defaults
- * 500,2000,1500:1100,2000:1300; 2,10,50; S = min(n, m) (0); FedWaD seed 1; C, the cap on ξ's atoms, 0: max(S, n, m)). Several seeds run FedWaD once
+ * <p>Usage: {@code FedwadRoundsBench [n:m,n:m,...|fashion] [d,d,...] [S] [seed,seed,...] [C] [select|interpolate]}
+ * (defaults 500,2000,1500:1100,2000:1300; 2,10,50; S = min(n, m) (0); FedWaD seed 1; C, the cap on ξ's atoms, 0:
+ * max(S, n, m); the server's step, {@link FederatedWasserstein.ServerStep}, default select). Several seeds run FedWaD once
  * each on the same data (case names get {@code -s<seed>}): one seed's error after 20 rounds depends on
  * its t draws (it falls in jumps), so a per-case figure needs the spread over seeds.
  */
@@ -42,6 +44,8 @@ public final class FedwadRoundsBench {
     int support = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     seeds = args.length > 3 ? parseLongs(args[3]) : new long[] {1};
     maxSupport = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+    serverStep = args.length > 5 ? FederatedWasserstein.ServerStep.fromLabel(args[5]) : FederatedWasserstein.ServerStep.SELECT;
+    System.out.println("# server step " + serverStep.label());
     System.out.println("# case round estimate exact rel_error_% bracket_width_% support seconds");
     if (cases.equals("fashion")) {
       Path dir = Path.of("/usr/share/datasets/fashion-mnist");
@@ -69,6 +73,8 @@ public final class FedwadRoundsBench {
   private static long[] seeds;
   /** The cap C on ξ's atoms (0: the default, max(S, n, m)). */
   private static int maxSupport;
+  /** How the server forms the next ξ. */
+  private static FederatedWasserstein.ServerStep serverStep;
 
   private static long[] parseLongs(String s) {
     String[] f = s.split(",");
@@ -91,7 +97,7 @@ public final class FedwadRoundsBench {
   private static void run(String name, DiscreteMeasure mu, DiscreteMeasure nu, int support, long seed, double exact,
       double exactSeconds) {
     FederatedWasserstein.Config cfg = FederatedWasserstein.Config.defaults(seed).withTolerance(0).withInitial(support, 1.0)
-        .withMaxSupport(maxSupport);
+        .withMaxSupport(maxSupport).withServerStep(serverStep);
     Trace trace = new Trace();
     long t0 = System.nanoTime();
     FederatedWasserstein.Result r = new FederatedWasserstein(cfg).run(mu, nu, rec -> {

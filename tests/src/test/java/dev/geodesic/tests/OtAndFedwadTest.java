@@ -189,6 +189,18 @@ class OtAndFedwadTest {
     assertEquals(local.estimate(), est, 1e-9 * est);
     assertEquals(local.lower(), lower, 1e-9 * est);
     assertEquals(local.lowerBound().name().toLowerCase(java.util.Locale.ROOT), s.get("lower_bound"));
+    assertEquals("select", s.get("server_step"));
+
+    // The paper's server step through the command: the Spark-free run with the same step.
+    Path paper = dir.resolve("fedwad-interpolate");
+    ok("fedwad", "--input", clouds.toString(), "--server-step", "interpolate", "--rounds", "10", "--seed", "9",
+        "--output", paper.toString());
+    Map<String, Object> sp = summary(paper);
+    assertEquals("interpolate", sp.get("server_step"));
+    FederatedWasserstein.Result localPaper = new FederatedWasserstein(
+        cfg.withServerStep(FederatedWasserstein.ServerStep.INTERPOLATE)).run(m[0], m[1], r -> { });
+    assertEquals(localPaper.estimate(), ((Number) sp.get("estimate")).doubleValue(), 1e-9 * est);
+    assertEquals(localPaper.lower(), ((Number) sp.get("lower")).doubleValue(), 1e-9 * est);
   }
 
   @Test
@@ -284,6 +296,8 @@ class OtAndFedwadTest {
         "--output", o.toString());
     assertBadInput(o, "--t must be in [0, 1]", "fedwad", "--t", "2", "--input", csvA.toString(), "--output", o.toString());
     assertBadInput(o, "--support must be >= 1", "fedwad", "--support", "0", "--input", csvA.toString(), "--output", o.toString());
+    assertBadInput(o, "--server-step must be select or interpolate, got 'midpoint'", "fedwad", "--server-step", "midpoint",
+        "--input", csvA.toString(), "--output", o.toString());
     assertBadInput(o, "--input: expected 1 to 2 input(s), got 3", "fedwad", "--input", "a", "--input", "b", "--input", "c",
         "--output", o.toString());
     Path three = dir.resolve("three-clients");

@@ -56,8 +56,16 @@ public final class FedwadCommand extends JobCommand {
   double initialScale;
 
   @Option(names = "--t", defaultValue = "random", paramLabel = "random|VALUE",
-      description = "Interpolation time: random (U(0,1) per party and call) or a fixed value in [0,1]. Default: ${DEFAULT-VALUE}.")
+      description = "Interpolation time of the clients (and of the server under --server-step interpolate): random"
+          + " (U(0,1) per party and call) or a fixed value in [0,1]. Default: ${DEFAULT-VALUE}.")
   String t;
+
+  @Option(names = "--server-step", defaultValue = "select", paramLabel = "select|interpolate",
+      description = "How the server forms its next measure from the clients' interpolants: select keeps one of the"
+          + " two at random (no server solve; the default, far more accurate on unequal or high-dimensional clients,"
+          + " but the measure a client receives can come close to the other client's samples), interpolate is the"
+          + " paper's step, a point at a random time on the geodesic between them. Default: ${DEFAULT-VALUE}.")
+  String serverStep;
 
   @Mixin
   WeightOptions weights;
@@ -109,9 +117,15 @@ public final class FedwadCommand extends JobCommand {
       }
       mode = FederatedWasserstein.TimeMode.FIXED;
     }
+    FederatedWasserstein.ServerStep step;
+    try {
+      step = FederatedWasserstein.ServerStep.fromLabel(serverStep);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--server-step must be select or interpolate, got '" + serverStep + "'");
+    }
     config = new FederatedWasserstein.Config(transport.p(), rounds, tol, mode, fixed,
         support == null ? Interpolation.EXACT : Interpolation.SUPPORT_LIMITED,
-        support != null ? support : initialSupport, initialScale, seed, maxSupport);
+        support != null ? support : initialSupport, initialScale, seed, maxSupport, step);
   }
 
   @Override

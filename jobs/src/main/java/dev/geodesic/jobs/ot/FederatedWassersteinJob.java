@@ -52,10 +52,10 @@ public final class FederatedWassersteinJob {
     List<String> names = clients.clients();
     List<Pair> pairs = FederatedWassersteinRounds.allPairs(names.size());
     run.solveStarted();
-    run.log().printf(Locale.ROOT, "[fedwad] %d client(s) %s, %d pair(s), d = %d, %s interpolation%n", names.size(),
-        names.size() <= 12 ? names : "", pairs.size(), clients.dimension(),
+    run.log().printf(Locale.ROOT, "[fedwad] %d client(s) %s, %d pair(s), d = %d, %s interpolation, server step %s%n",
+        names.size(), names.size() <= 12 ? names : "", pairs.size(), clients.dimension(),
         config.interpolation() == Interpolation.EXACT ? "exact"
-            : "support-limited (S = " + config.initialSupport() + ")");
+            : "support-limited (S = " + config.initialSupport() + ")", config.serverStep().label());
     int[] sizes = names.stream().mapToInt(clients::size).toArray();
     FederatedWassersteinRounds rounds = FederatedWassersteinRounds.forPairs(config, pairs, sizes, clients.dimension(),
         new SparkWassersteinClients(JavaSparkContext.fromSparkContext(run.spark().sparkContext()), clients,

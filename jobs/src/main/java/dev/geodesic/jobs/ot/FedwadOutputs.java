@@ -42,6 +42,7 @@ final class FedwadOutputs {
         .put("rounds", outcome.iterations())
         .put("p", config.p())
         .put("t", settings.timeLabel())
+        .put("server_step", config.serverStep().label())
         .put("clients", names)
         .put("dimension", dimension);
     if (config.interpolation() == Interpolation.SUPPORT_LIMITED) {
