@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # FedWaD per-round error vs the exact W2 and certified bracket width (before/after the summary lower bounds),
-# with the defaults (random t, exact interpolation, ξ0 of min(n, m) atoms, support capped at max(n, m), the server
-# keeping one of the two interpolants):
+# with the defaults (random t, exact interpolation, ξ0 of min(n, m) atoms, the server keeping one of the two
+# interpolants, support capped at n + m):
 # Gaussian clouds of equal and unequal sizes (n:m in {500, 2000, 1500:1100, 2000:1300}, d in {2, 10, 50}),
 # then the Fashion-MNIST t10k class pairs 0-1, 2-4, 5-7, 0-6 when /usr/share/datasets/fashion-mnist exists.
 # A third argument sets S, the atoms of ξ0 (0: min(n, m)); a fourth the FedWaD seeds, one run each (e.g. 1,2,3,4,5);
-# a fifth the cap C on ξ's atoms (--max-support; 0: max(S, n, m)); a sixth the server's step (--server-step:
+# a fifth the cap C on ξ's atoms (--max-support; 0: max(S, n + m), or max(S, n, m) with interpolate); a sixth the server's step (--server-step:
 # select, the default, or interpolate, the paper's).
 # Usage: bench/fedwad-rounds.sh [n:m,n:m,...|fashion] [d,d,...] [S] [seed,seed,...] [C] [select|interpolate]
 set -euo pipefail

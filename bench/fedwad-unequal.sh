@@ -4,7 +4,7 @@
 # against N((4/√d)·1, I) with m points, generated once into DIR; then for each server step and FedWaD seed
 # `./geodesic fedwad --master local[2] --verify-exact --tol TOL`, printing the estimate, the exact W2, the error,
 # the certified bracket's width, the rounds run and solve_seconds from each run's summary.
-# Usage: bench/fedwad-unequal.sh [n:m] [d] [seeds] [steps] [tol] [DIR]
+# Usage: [CAP=C (--max-support)] bench/fedwad-unequal.sh [n:m] [d] [seeds] [steps] [tol] [DIR]
 #   defaults 2000:1300 50 1,2,3,4,5 select,interpolate 0 /tmp/geodesic-fedwad-unequal
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,7 +26,7 @@ for step in ${STEPS//,/ }; do
     out="$DIR/out-$step-$seed"
     rm -rf "$out"
     "$ROOT/geodesic" fedwad --master 'local[2]' --input "$A" --input "$B" --verify-exact --tol "$TOL" \
-      --server-step "$step" --seed "$seed" --output "$out" > /dev/null 2> "$DIR/log-$step-$seed"
+      --server-step "$step" --seed "$seed" ${CAP:+--max-support "$CAP"} --output "$out" > /dev/null 2> "$DIR/log-$step-$seed"
     "$PY" - "$out/summary.json" "$step" "$seed" <<'PYEOF'
 import json, sys
 s = json.load(open(sys.argv[1]))

@@ -20,7 +20,7 @@ import java.util.zip.GZIPInputStream;
  * FedWaD convergence and certified bracket: for each case the exact W2 by {@link NetworkSimplex} on the gathered
  * samples, then K = 20 FedWaD rounds with the defaults (random t, the server selecting an interpolant, exact
  * interpolation, ξ⁽⁰⁾ of min(n, m) atoms,
- * support capped at max(n, m), summary lower bounds; seed 1), printing per round the relative error of the
+ * support capped at n + m (max(n, m) with the paper's step), summary lower bounds; seed 1), printing per round the relative error of the
  * estimate min U, the support of ξ and the certified relative bracket width (U − L)/U, and per case a line
  * {@code ##} with the final error, the bracket width before (L = max_k |d_A − d_B| only) and after (with the
  * Gelbrich and 1-D projection bounds), the active lower bound and the seconds of the 20 rounds.
@@ -32,7 +32,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Usage: {@code FedwadRoundsBench [n:m,n:m,...|fashion] [d,d,...] [S] [seed,seed,...] [C] [select|interpolate]}
  * (defaults 500,2000,1500:1100,2000:1300; 2,10,50; S = min(n, m) (0); FedWaD seed 1; C, the cap on ξ's atoms, 0:
- * max(S, n, m); the server's step, {@link FederatedWasserstein.ServerStep}, default select). Several seeds run FedWaD once
+ * max(S, n + m), or max(S, n, m) with the paper's step; the server's step, {@link FederatedWasserstein.ServerStep},
+ * default select). Several seeds run FedWaD once
  * each on the same data (case names get {@code -s<seed>}): one seed's error after 20 rounds depends on
  * its t draws (it falls in jumps), so a per-case figure needs the spread over seeds.
  */
@@ -71,7 +72,7 @@ public final class FedwadRoundsBench {
 
   /** FedWaD seeds (the t draws and ξ⁽⁰⁾), one run per seed on the same data. */
   private static long[] seeds;
-  /** The cap C on ξ's atoms (0: the default, max(S, n, m)). */
+  /** The cap C on ξ's atoms (0: the default, max(S, n + m), or max(S, n, m) with the paper's step). */
   private static int maxSupport;
   /** How the server forms the next ξ. */
   private static FederatedWasserstein.ServerStep serverStep;

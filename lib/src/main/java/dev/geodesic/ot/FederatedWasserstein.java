@@ -15,7 +15,9 @@ import java.util.SplittableRandom;
  * server's loop of {@code specs/fedwad.md}. Each round k the server sends ξ⁽ᵏ⁾ to clients A and B, which
  * return d_A = W_p(ξ, μ), d_B = W_p(ξ, ν) and interpolants ξ_A = Interp(ξ → μ, t_A), ξ_B = Interp(ξ → ν, t_B);
  * the server records U⁽ᵏ⁾ = d_A + d_B ≥ W_p(μ, ν) and L⁽ᵏ⁾ = |d_A − d_B| ≤ W_p(μ, ν) (triangle
- * inequalities) and moves to ξ⁽ᵏ⁺¹⁾ = Interp(ξ_B → ξ_A, t_S), its only OT solve, on interpolants only.
+ * inequalities) and moves to ξ⁽ᵏ⁺¹⁾: by default one of the two interpolants ({@link ServerStep#SELECT}, which
+ * escapes the couplings the paper's step locks onto), or the paper's ξ⁽ᵏ⁺¹⁾ = Interp(ξ_B → ξ_A, t_S), an OT
+ * solve on interpolants only ({@link ServerStep#INTERPOLATE}).
  * The estimate is min_k U⁽ᵏ⁾ inside the certified bracket [max_k L⁽ᵏ⁾, min_k U⁽ᵏ⁾]; the loop stops when
  * (U − L)/U ≤ tolerance or after {@link Config#maxRounds()} rounds.
  *
@@ -151,12 +153,15 @@ public final class FederatedWasserstein {
     }
 
     /**
-     * Whether the support cap is automatic ({@code maxSupport = 0}): {@link #resolvedFor} sets it to the larger of
-     * S and the pair's larger client size max(n, m) (measured on Gaussian clouds, n = 2000, m = 1300, d = 10: 0.15 %
-     * above the exact W₂ after 20 rounds, against 0.68 % with a cap of min(n, m)); a server that does not know the
-     * clients' sizes caps at 2S. A cap of n + m is more accurate over seeds (e.g. d = 50: 0.09–2.1 % against
-     * 0.26–2.7 %) but took 74–75 s of a fedwad run's solve_seconds in d = 50 against 32 s, over the 60 s budget,
-     * so it stays a choice ({@code docs/design.md}, "The default cap, measured over seeds").
+     * Whether the support cap is automatic ({@code maxSupport = 0}): {@link #resolvedFor} sets it to the larger of S
+     * and, with the default server step ({@link ServerStep#SELECT}), n + m, the pair's two sizes: a point on the
+     * geodesic between μ and ν, where FedWaD's ξ should end, has at most n + m − 1 atoms (a basic optimal plan's
+     * support), so that cap costs nothing there, and with no server solve it fits the time budget (2000 vs 1300
+     * points, d = 50, five seeds through the command: 0.0000–0.42 % above the exact W₂ after 20 rounds in 34–43 s of
+     * solve_seconds, against 0.0034–0.92 % in 26–28 s with max(n, m)). With {@link ServerStep#INTERPOLATE} the
+     * server also solves a cap × cap problem every round, and the cap stays max(n, m) (n + m: 0.09–2.1 % against
+     * 0.26–2.7 % but 74–75 s against 32 s). A server that does not know the clients' sizes caps at 2S
+     * ({@code docs/design.md}, "The default cap, measured over seeds", "The server's step").
      */
     public boolean autoMaxSupport() {
       return maxSupport == 0;
@@ -175,7 +180,8 @@ public final class FederatedWasserstein {
     /** This configuration with the automatic ξ⁽⁰⁾ size resolved for clients of n and m atoms. */
     public Config resolvedFor(int n, int m) {
       Config c = autoInitialSupport() ? withInitial(Math.min(n, m), initialScale) : this;
-      return c.autoMaxSupport() ? c.withMaxSupport(Math.max(c.initialSupport(), Math.max(n, m))) : c;
+      int cap = c.serverStep() == ServerStep.SELECT ? n + m : Math.max(n, m);
+      return c.autoMaxSupport() ? c.withMaxSupport(Math.max(c.initialSupport(), cap)) : c;
     }
 
     /** This configuration with at most {@code cap} atoms in ξ (exact interpolation). */

@@ -6,17 +6,27 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Re-quantization of a discrete measure to at most {@code cap} atoms, for FedWaD's server measure ξ: the
- * {@code cap} heaviest atoms are kept as centres, every other atom's mass moves to its nearest centre, and
- * (for p = 2) each centre moves to the barycentre of the mass it gathered. Total mass is kept exactly.
+ * Re-quantization of a discrete measure to at most {@code cap} atoms, for FedWaD's server measure ξ, by Ward's
+ * greedy pairwise merging (Ward 1963): two atoms (x_i, w_i) and (x_j, w_j) merge into one at their barycentre
+ * with mass w_i + w_j, which moves mass at the cost w_i·w_j/(w_i + w_j)·‖x_i − x_j‖² in W₂²; each pass pairs
+ * every atom with its cheapest partner and makes the cheapest disjoint merges until {@code cap} atoms are left.
+ * Total mass is kept exactly; every atom ends at the barycentre of the input atoms it gathered.
+ *
+ * <p>Why Ward and not "keep the heaviest, merge the rest into the nearest kept atom" (the rule before): an exact
+ * interpolant splits an atom of ξ into pieces, one per plan entry, and pieces of the same target atom lie close
+ * together (at t ≈ 1 within (1 − t) of their atom) while distinct atoms lie ≈ √(2d) apart in d dimensions. Ward
+ * merges such pieces first, at almost no cost; the heaviest-atom rule kept two pieces of some atoms and none of
+ * others, whose mass then moved to another atom ≈ √(2d) away (measured on FedWaD 2000 vs 1300 points in d = 50:
+ * the upper bound rose after most rounds, ending 0.73–0.85 % above the exact W₂ on five seeds).
  *
  * <p>Why it is safe for FedWaD: the bracket U = W(ξ, μ) + W(ξ, ν), L = |W(ξ, μ) − W(ξ, ν)| holds by the
  * triangle inequality for <em>any</em> ξ, and both distances are computed by the clients on the ξ actually
  * sent, so replacing ξ by its re-quantization keeps every round's bounds certified. What is lost is only the
  * guarantee that U never increases (the exact-interpolation argument of {@code specs/fedwad.md}); the
- * estimate min_k U⁽ᵏ⁾ is unaffected. The map "atom → its centre" is a coupling between ξ and the
+ * estimate min_k U⁽ᵏ⁾ is unaffected. The map "atom → its merged atom" is a coupling between ξ and the
  * re-quantized ξ', so W_p(ξ, ξ') ≤ {@link Result#displacement()} = (Σ_i w_i ‖x_i − c(i)‖^p)^(1/p), and a
- * round's U on ξ' exceeds U on ξ by at most twice that.
+ * round's U on ξ' exceeds U on ξ by at most twice that. (For p ≠ 2 the barycentre is not the cheapest merge
+ * point, but the bound holds for any merge point.)
  */
 public final class Requantization {
   private Requantization() {}
@@ -39,73 +49,107 @@ public final class Requantization {
     int d = measure.dimension();
     double[] w = measure.weights();
     double[] x = measure.atoms().values();
-    // Heaviest first; ties by index so the result does not depend on the sort's stability.
-    Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -w[i]).thenComparingInt(i -> i));
-    int[] centre = new int[cap];
-    for (int k = 0; k < cap; k++) {
-      centre[k] = order[k];
-    }
-    int[] owner = new int[n];
-    for (int k = 0; k < cap; k++) {
-      owner[centre[k]] = k;
-    }
-    // Nearest centre of every light atom; independent across atoms, so in parallel.
-    IntStream.range(cap, n).parallel().forEach(r -> {
-      int i = order[r];
-      int best = 0;
-      double bestD = Double.POSITIVE_INFINITY;
-      for (int k = 0; k < cap; k++) {
-        int c = centre[k] * d;
-        double s = 0.0;
-        for (int q = 0; q < d && s < bestD; q++) {
-          double diff = x[i * d + q] - x[c + q];
-          s += diff * diff;
-        }
-        if (s < bestD) {
-          bestD = s;
-          best = k;
-        }
-      }
-      owner[i] = best;
-    });
-    double[] mass = new double[cap];
-    double[] z = new double[cap * d];
+    double[] z = x.clone(); // the merged atoms' barycentres, in the slot of their lowest-index member
+    double[] mass = w.clone();
+    int[] parent = new int[n]; // the slot an atom was merged into (itself while alive)
     for (int i = 0; i < n; i++) {
-      mass[owner[i]] += w[i];
+      parent[i] = i;
     }
-    boolean barycentre = p == 2.0;
-    for (int k = 0; k < cap; k++) {
-      System.arraycopy(x, centre[k] * d, z, k * d, d);
-    }
-    if (barycentre) {
-      Arrays.fill(z, 0.0);
-      for (int i = 0; i < n; i++) {
-        int k = owner[i];
-        for (int q = 0; q < d; q++) {
-          z[k * d + q] += w[i] * x[i * d + q];
-        }
-      }
-      for (int k = 0; k < cap; k++) {
-        if (mass[k] > 0) {
-          for (int q = 0; q < d; q++) {
-            z[k * d + q] /= mass[k];
+    int[] alive = IntStream.range(0, n).toArray();
+    int count = n;
+    int[] partner = new int[n];
+    double[] price = new double[n];
+    boolean[] merged = new boolean[n];
+    while (count > cap) {
+      int[] ids = alive;
+      // Each atom's cheapest partner among the atoms alive; independent across atoms, so in parallel.
+      IntStream.range(0, ids.length).parallel().forEach(a -> {
+        int i = ids[a];
+        int best = -1;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int j : ids) {
+          if (j == i) {
+            continue;
           }
-        } else {
-          System.arraycopy(x, centre[k] * d, z, k * d, d);
+          double both = mass[i] + mass[j];
+          double f = both > 0 ? mass[i] * mass[j] / both : 0.0;
+          double bound = f > 0 ? bestCost / f : Double.POSITIVE_INFINITY;
+          double s = 0.0;
+          for (int q = 0; q < d && s < bound; q++) {
+            double diff = z[i * d + q] - z[j * d + q];
+            s += diff * diff;
+          }
+          if (f * s < bestCost) {
+            bestCost = f * s;
+            best = j;
+          }
+        }
+        partner[i] = best;
+        price[i] = bestCost;
+      });
+      // The cheapest disjoint merges first; ties by index so the result does not depend on the sort's stability.
+      Integer[] order = Arrays.stream(ids).boxed().toArray(Integer[]::new);
+      Arrays.sort(order, Comparator.comparingDouble((Integer i) -> price[i]).thenComparingInt(i -> i));
+      Arrays.fill(merged, false);
+      for (int i : order) {
+        if (count == cap) {
+          break;
+        }
+        int j = partner[i];
+        if (merged[i] || merged[j]) {
+          continue;
+        }
+        int keep = Math.min(i, j);
+        int gone = Math.max(i, j);
+        double total = mass[i] + mass[j];
+        double a = total > 0 ? mass[keep] / total : 0.5;
+        for (int q = 0; q < d; q++) {
+          z[keep * d + q] = a * z[keep * d + q] + (1 - a) * z[gone * d + q];
+        }
+        mass[keep] = total;
+        parent[gone] = keep;
+        merged[i] = true;
+        merged[j] = true;
+        count--;
+      }
+      int k = 0;
+      int[] next = new int[count];
+      for (int i : ids) {
+        if (parent[i] == i) {
+          next[k++] = i;
         }
       }
+      alive = next;
+    }
+    // Every input atom's final slot: follow the merges (a slot only ever merges into a lower one).
+    int[] root = new int[n];
+    for (int i = 0; i < n; i++) {
+      int r = i;
+      while (parent[r] != r) {
+        r = parent[r];
+      }
+      root[i] = r;
+    }
+    int[] slot = new int[n];
+    double[] out = new double[cap * d];
+    double[] outMass = new double[count];
+    for (int k = 0; k < count; k++) {
+      int i = alive[k];
+      slot[i] = k;
+      System.arraycopy(z, i * d, out, k * d, d);
+      outMass[k] = mass[i];
     }
     double cost = 0.0;
     for (int i = 0; i < n; i++) {
-      int k = owner[i];
+      int k = slot[root[i]];
       double s = 0.0;
       for (int q = 0; q < d; q++) {
-        double diff = x[i * d + q] - z[k * d + q];
+        double diff = x[i * d + q] - out[k * d + q];
         s += diff * diff;
       }
       cost += w[i] * (p == 2.0 ? s : Math.pow(Math.sqrt(s), p));
     }
-    return new Result(new DiscreteMeasure(DenseMatrix.wrap(d, cap, z), mass), Math.pow(cost, 1.0 / p));
+    return new Result(new DiscreteMeasure(DenseMatrix.wrap(d, count, Arrays.copyOf(out, count * d)), outMass),
+        Math.pow(cost, 1.0 / p));
   }
 }

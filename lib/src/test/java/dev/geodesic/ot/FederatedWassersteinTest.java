@@ -67,9 +67,12 @@ class FederatedWassersteinTest {
       double exact = Math.pow(TestData.exactCost(mu, nu, p), 1.0 / p);
       FederatedWasserstein.Config auto = new FederatedWasserstein.Config(p, 8, 0, FederatedWasserstein.TimeMode.RANDOM,
           0.5, Interpolation.EXACT, 0, 1.0, seed);
-      // the default cap max(S, n, m), and n + m, the cap docs/design.md measures against it
-      for (FederatedWasserstein.Config cfg : List.of(auto, auto.withMaxSupport(n + m))) {
-        int cap = cfg.autoMaxSupport() ? Math.max(n, m) : n + m;
+      // the default caps, max(S, n + m) for the default step and max(S, n, m) for the paper's, and max(n, m)
+      // with the default step
+      FederatedWasserstein.Config paper = auto.withServerStep(FederatedWasserstein.ServerStep.INTERPOLATE);
+      for (FederatedWasserstein.Config cfg : List.of(auto, paper, auto.withMaxSupport(Math.max(n, m)))) {
+        int cap = !cfg.autoMaxSupport() ? cfg.maxSupport()
+            : cfg.serverStep() == FederatedWasserstein.ServerStep.SELECT ? n + m : Math.max(n, m);
         Trace trace = new Trace();
         FederatedWasserstein.Result r = new FederatedWasserstein(cfg).run(mu, nu, trace);
         assertTrue(r.lower() <= exact * (1 + 1e-9) && r.upper() >= exact * (1 - 1e-9),
