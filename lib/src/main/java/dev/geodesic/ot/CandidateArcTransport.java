@@ -49,6 +49,10 @@ public final class CandidateArcTransport {
   /** Most rows in one pricing block (a task of one thread). */
   private static final int BLOCK_ROWS = 64;
   private static final double UNIT_ROUNDOFF = 0x1p-53;
+  /** At most this many rows still violating count as the tail of the pricing (see {@link #tailQuota}). */
+  private static final int TAIL_ROWS = 4;
+  /** Entries of the largest selection the tail's quota may grow to (n × quota; 4M entries ≈ 48 MB). */
+  private static final long TAIL_ENTRIES = 1L << 22;
 
   /**
    * @param neighbours nearest targets per source, and nearest sources per target, in the initial candidates
@@ -176,6 +180,8 @@ public final class CandidateArcTransport {
     long simplexNanos = 0;
     long pricingNanos = 0;
     long initialNanos = System.nanoTime() - start;
+    int perRow = config.arcsPerRow();
+    int maxPerRow = (int) Math.max(perRow, Math.min(m, TAIL_ENTRIES / n));
     while (true) {
       tree.useArcs(arcs.rows, arcs.cols, arcs.costs, arcs.count);
       long ts = System.nanoTime();
@@ -194,7 +200,7 @@ public final class CandidateArcTransport {
         v[j] = pi[n + j];
       }
       long tp = System.nanoTime();
-      Selection violating = pricer.price(u, v, -tol, config.arcsPerRow());
+      Selection violating = pricer.price(u, v, -tol, perRow);
       pricingNanos += System.nanoTime() - tp;
       rounds++;
       violation = Math.max(0.0, -violating.minReducedCost);
@@ -209,6 +215,7 @@ public final class CandidateArcTransport {
         break;
       }
       arcs.add(violating, cost, false);
+      perRow = tailQuota(violating, perRow, maxPerRow);
     }
     NetworkSimplex.Result r = tree.result(pivots);
     NetworkSimplex.Status status = certified ? NetworkSimplex.Status.OPTIMAL : NetworkSimplex.Status.ITERATION_LIMIT;
@@ -219,6 +226,24 @@ public final class CandidateArcTransport {
       violation = Double.NaN;
     }
     return new Result(mapped, rounds, arcs.count, violation, tol, certified);
+  }
+
+  /**
+   * The arcs a violating row may bring in at the next pass. When only a few rows still violate and one of them
+   * filled its quota, that row's optimal arcs lie deep in its reduced-cost order (measured: a FedWaD interpolant
+   * of 3998 atoms against its 2000-point client took 101 and 228 passes adding 8 arcs each, 47 and 92 s of
+   * pricing), so the quota doubles, up to {@code max}; each pass costs a full pricing, the extra arcs very little.
+   */
+  private static int tailQuota(Selection violating, int perRow, int max) {
+    int rows = 0;
+    boolean full = false;
+    for (int c : violating.counts) {
+      if (c > 0) {
+        rows++;
+        full |= c == perRow;
+      }
+    }
+    return full && rows <= TAIL_ROWS ? Math.min(max, 2 * perRow) : perRow;
   }
 
   /**

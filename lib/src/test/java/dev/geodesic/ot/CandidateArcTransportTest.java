@@ -188,6 +188,25 @@ class CandidateArcTransportTest {
         DiscreteMeasure.uniform(TestData.gaussian(61, "many", 2, 30, 0.0, 1.0)), 2.0, FEW_ARCS);
   }
 
+  @Test
+  void anInterpolantAgainstItsOwnTargetIsCertified() {
+    // FedWaD's hardest client solve: an exact interpolant (pieces of every source atom on segments toward its
+    // targets) against the target measure it came from, in d = 50. Its optimal plan follows the pieces, with
+    // many ties, and in the last passes one or two rows at a time still violate (the tail quota's case).
+    int d = 50;
+    DiscreteMeasure target = DiscreteMeasure.uniform(TestData.gaussian(71, "mu", d, 160, 0.0, 1.0));
+    DiscreteMeasure source = DiscreteMeasure.uniform(TestData.gaussian(72, "xi", d, 101, 0.5, 1.0));
+    for (double t : new double[] {0.3, 0.9}) {
+      NetworkSimplex.Result plan = new NetworkSimplex().solve(source, target, 2.0);
+      DiscreteMeasure pieces = McCannInterpolation.interpolate(source, target, plan.plan(), t);
+      assertTrue(pieces.size() > 160, "pieces " + pieces.size());
+      assertSameAsFullSimplex(pieces, target, 2.0, FEW_ARCS);
+      // along the geodesic: W(interpolant, target) = (1 − t)·W(source, target)
+      CandidateArcTransport.Result r = new CandidateArcTransport().solve(pieces, target, 2.0);
+      assertEquals((1 - t) * plan.wasserstein(2.0), r.solution().wasserstein(2.0), 1e-9 * plan.wasserstein(2.0));
+    }
+  }
+
   private static void normalise(double[] w) {
     double s = Arrays.stream(w).sum();
     for (int i = 0; i < w.length; i++) {

@@ -46,9 +46,9 @@ public final class FedwadCommand extends JobCommand {
 
   @Option(names = "--max-support", defaultValue = "0", paramLabel = "C",
       description = {"Cap on the atoms of the server's measure ξ under exact interpolation: above it ξ is re-quantized",
-          "(heaviest atoms kept, the others merged into them; the bracket stays certified).",
-          "Default 0: max(S, the pair's larger client size). n + m (the two sizes) is more accurate,",
-          "at about twice the time."})
+          "(atoms merged pairwise by Ward's rule, least added W2² first; the bracket stays certified).",
+          "Default 0: max(S, n + m), the two clients' sizes (a point on their geodesic has at most n + m − 1 atoms);",
+          "with --server-step interpolate max(S, the larger size), as its server solves a C × C problem each round."})
   int maxSupport;
 
   @Option(names = "--initial-scale", defaultValue = "1.0", paramLabel = "s",
