@@ -30,7 +30,7 @@ if [ "${XCHECK_REUSE:-0}" = 1 ] && [ -f "$DIR/t.csv" ]; then
 else
   /usr/bin/time -f "# geodesic: %e s wall, %U s user, %S s sys" \
     java -Xmx4g -cp "$CP" dev.geodesic.bench.FedwadRoundsBench export "$DIR" "$NM" "$D" "$SEED" "$K" 2>&1 \
-    | grep -v -e "^WARNING: Using incubator" -e "InstanceBuilder" | tee "$DIR/geodesic.out"
+    | grep --line-buffered -v -e "^WARNING: Using incubator" -e "InstanceBuilder" | tee "$DIR/geodesic.out"
   uptime
 fi
 # shellcheck disable=SC2086

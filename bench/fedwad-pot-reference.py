@@ -16,7 +16,9 @@ Modes:
 Per round: U, min U, relative error of min U against the exact W2 (Geodesic's NetworkSimplex from exact.txt and
 POT's ot.emd2), |xi|, |xi_A|, |xi_B|, the seconds of the round, and how much of each plan follows the threads of
 the previous round ("keep_A"/"keep_B": mass of a client's plan from an atom to the mu / nu point its ancestor was
-interpolated toward; "keep_S": mass of the server's plan between pieces of one same atom of the previous xi).
+interpolated toward; "keep_S": mass of the server's plan between pieces of xi_B and xi_A on one same thread
+(x_i, y_j), in round 0 pieces of one same atom of xi0), and "distinct", the distinct atoms of xi (pieces of one
+thread at one time coincide, and plans may split mass between coincident atoms in any way: a tie, not a new thread).
 After the last round (--diagnose), on the last xi and its two plans:
   (a) pi = P_A^T diag(1/xi_w) P_B, a coupling of mu and nu: sqrt(<pi, C>) against the final U and the exact W2
       (gluing: sqrt(<pi, C>) <= U, with equality when xi lies on the displacement interpolation of pi), and the
@@ -79,7 +81,7 @@ def run(mu, nu, xi, xw, ts, rounds, exact_java, exact_pot, java=None, state=None
         s = np.load(state)
         xi, xw, start, best, pa_of, pb_of = s["xi"], s["xw"], int(s["round"]), float(s["best"]), s["pa"], s["pb"]
     head = "# %sround t_a t_b t_s U min_U err_vs_geodesic_exact_%% err_vs_pot_exact_%% |xi| |xi_A| |xi_B| " \
-           "keep_A keep_B keep_S seconds" % ("case " if label else "")
+           "distinct keep_A keep_B keep_S seconds" % ("case " if label else "")
     if java is not None:
         head += " | geodesic: U min_U |xi| rel_diff_U"
     print(head, flush=True)
@@ -101,16 +103,20 @@ def run(mu, nu, xi, xw, ts, rounds, exact_java, exact_pot, java=None, state=None
             sa, sb = len(xa), len(xb)
             ps, _ = emd(wb, wa, xb, xa)
             r, c = np.nonzero(ps > CUT * ps.sum())
-            keep_s = float(ps[r, c][kb[r] == ka[c]].sum() / ps.sum())
+            if k == 0:  # no threads yet: pieces of one same atom of xi
+                same = kb[r] == ka[c]
+            else:  # pieces on one same thread (x_i, y_j): coincident atoms of xi make ties, not new threads
+                same = (pa_of[kb[r]] == ia[c]) & (jb[r] == pb_of[ka[c]])
+            keep_s = float(ps[r, c][same].sum() / ps.sum())
             nxt, nw, r, c = interp(xb, xa, ps, tsv)
             last = (xi, xw, pa, pb)
             xi, xw, pa_of, pb_of = nxt, nw, ia[c], jb[r]
         else:
             last = (xi, xw, pa, pb)
         sec = time.time() - t0
-        line = "%s%d %.6f %.6f %.6f %.9f %.9f %.4f %.4f %d %s %s %s %s %s %.1f" % (
+        line = "%s%d %.6f %.6f %.6f %.9f %.9f %.4f %.4f %d %s %s %d %s %s %s %.1f" % (
             label + " " if label else "", k, ta, tb, tsv, u, best, 100 * (best - exact_java) / exact_java,
-            100 * (best - exact_pot) / exact_pot, len(last[0]), sa or "-", sb or "-", fmt(keep_a), fmt(keep_b), fmt(keep_s), sec)
+            100 * (best - exact_pot) / exact_pot, len(last[0]), sa or "-", sb or "-", distinct(last[0]), fmt(keep_a), fmt(keep_b), fmt(keep_s), sec)
         if java is not None and k < len(java):
             ju, jbest, jsup = java[k]
             line += " | %.9f %.9f %d %.2e" % (ju, jbest, jsup, (u - ju) / ju)
@@ -118,6 +124,11 @@ def run(mu, nu, xi, xw, ts, rounds, exact_java, exact_pot, java=None, state=None
         if state and k < rounds - 1:
             np.savez(state, xi=xi, xw=xw, round=k + 1, best=best, pa=pa_of, pb=pb_of)
     return best, last
+
+
+def distinct(z):
+    """Distinct atoms of a measure (coordinates equal to 1e-9): pieces of one thread at one time coincide."""
+    return len(np.unique(np.round(z, 9), axis=0))
 
 
 def fmt(x):
@@ -232,6 +243,7 @@ def main():
                          exact_pot, java, o.state, o.resume)
         if o.diagnose:
             diagnose(mu, nu, *last, last_u(last, mu, nu), best, exact_pot)
+            np.savetxt(o.dir + "/xi_last.csv", np.column_stack([last[1], last[0]]), delimiter=",", fmt="%.17g")
         return
     for seed in (int(s) for s in o.own_t.split(",")):
         rng = np.random.default_rng(seed)
