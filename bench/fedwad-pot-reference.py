@@ -175,8 +175,9 @@ def diagnose(mu, nu, xi, xw, pa, pb, u_last, best, exact):
     print("## (b) fraction s along the thread [x_i, y_j]: mean %.4f sd %.4f, quantiles 1/10/50/90/99 %% %s; "
           "distance to the segment / |x_i - y_j|: mean %.2e max %.2e, quantiles %s"
           % (np.dot(w, s), np.sqrt(np.dot(w, (s - np.dot(w, s)) ** 2)), q(s), np.dot(w, off), off.max(), q(off)))
-    for name, plan in (("pi", pi), ("POT optimal plan", opt)):
-        swaps(name, plan, c)
+    hits = swaps("pi", pi, c)
+    swaps("POT optimal plan", opt, c)
+    thresholds(mu, nu, hits, np.dot(w, s))
 
 
 def weighted_quantiles(v, w, qs):
@@ -193,6 +194,7 @@ def swaps(name, plan, c, block=256):
     tol = 1e-9 * c.max()
     count = 0
     gains = []
+    found = []
     best_mass_gain = 0.0
     for s0 in range(0, len(i), block):
         p = np.arange(s0, min(s0 + block, len(i)))
@@ -203,6 +205,8 @@ def swaps(name, plan, c, block=256):
         count += int(hit.sum())
         if hit.any():
             gains.append(g[hit])
+            hp, hq = np.nonzero(hit)
+            found.append(np.column_stack([i[p[hp]], j[p[hp]], i[q[hq]], j[q[hq]]]))
             best_mass_gain = max(best_mass_gain, (np.minimum(w[p, None], w[None, q]) * g)[hit].max())
     total_pairs = len(i) * (len(i) - 1) // 2
     if gains:
@@ -214,6 +218,37 @@ def swaps(name, plan, c, block=256):
                  gains.max(), np.dot(w, cij) / w.sum(), best_mass_gain, best_mass_gain / np.dot(w, cij)))
     else:
         print("## (c) %s: %d entries, %d pairs, 0 improving 2-swaps (tolerance %.1e)" % (name, len(i), total_pairs, tol))
+    return np.concatenate(found) if found else np.zeros((0, 4), dtype=int)
+
+
+def thresholds(mu, nu, hits, s):
+    """When can a plan of the next round break an improving 2-swap of pi = threads (i,j), (k,l), gain G?
+    With xi on the threads at fraction s (z = (1-s) x + s y) and dx = x_i - x_k, dy = y_j - y_l, G = -2<dx, dy>,
+    the same swap in client A's plan (xi -> mu) gains s G - 2 (1-s) |dx|^2, in client B's (1-s) G - 2 s |dy|^2,
+    and in the server's plan between pieces at fractions s_B (xi_B) and s_A (xi_A)
+    -2 [(1-s_B)(1-s_A) |dx|^2 + s_B s_A |dy|^2] + [(1-s_B) s_A + s_B (1-s_A)] G (each -2 <row diff, column diff>)."""
+    if len(hits) == 0:
+        return
+    dx, dy = mu[hits[:, 0]] - mu[hits[:, 2]], nu[hits[:, 1]] - nu[hits[:, 3]]
+    g = -2 * (dx * dy).sum(1)
+    dx2, dy2 = (dx * dx).sum(1), (dy * dy).sum(1)
+    sa = 2 * dx2 / (g + 2 * dx2)  # A breaks the swap iff s > sa
+    sb = g / (g + 2 * dy2)  # B breaks it iff s < sb
+    print("## (d) the %d improving swaps of pi: |dx|^2 median %.1f, |dy|^2 median %.1f, G median %.2f; client A's plan "
+          "breaks one only if xi sits at s > %.4f along the threads (the smallest threshold), client B's only if "
+          "s < %.4f; at s = %.4f: A breaks %d, B %d"
+          % (len(g), np.median(dx2), np.median(dy2), np.median(g), sa.min(), sb.max(), s,
+             int((s * g - 2 * (1 - s) * dx2 > 0).sum()), int(((1 - s) * g - 2 * s * dy2 > 0).sum())))
+    cells = []
+    for t in (0.5, 0.8, 0.9, 0.95, 0.99):
+        s_a, s_b = (1 - t) * s, s + t * (1 - s)  # xi_A = Interp(xi -> mu, t), xi_B = Interp(xi -> nu, t)
+        gs = -2 * ((1 - s_b) * (1 - s_a) * dx2 + s_b * s_a * dy2) + ((1 - s_b) * s_a + s_b * (1 - s_a)) * g
+        cells.append("t_A = t_B = %.2f: %d" % (t, int((gs > 0).sum())))
+    for ta, tb in ((0.99, 0.5), (0.5, 0.99), (0.9, 0.1), (0.1, 0.9)):
+        s_a, s_b = (1 - ta) * s, s + tb * (1 - s)
+        gs = -2 * ((1 - s_b) * (1 - s_a) * dx2 + s_b * s_a * dy2) + ((1 - s_b) * s_a + s_b * (1 - s_a)) * g
+        cells.append("t_A %.2f t_B %.2f: %d" % (ta, tb, int((gs > 0).sum())))
+    print("## (d) swaps the server's plan breaks at s = %.4f, by the clients' times: %s" % (s, "; ".join(cells)))
 
 
 def main():
