@@ -17,8 +17,8 @@ Per round: U, min U, relative error of min U against the exact W2 (Geodesic's Ne
 POT's ot.emd2), |xi|, |xi_A|, |xi_B|, the seconds of the round, and how much of each plan follows the threads of
 the previous round ("keep_A"/"keep_B": mass of a client's plan from an atom to the mu / nu point its ancestor was
 interpolated toward; "keep_S": mass of the server's plan between pieces of xi_B and xi_A on one same thread
-(x_i, y_j), in round 0 pieces of one same atom of xi0), and "distinct", the distinct atoms of xi (pieces of one
-thread at one time coincide, and plans may split mass between coincident atoms in any way: a tie, not a new thread).
+(x_i, y_j), in round 0 pieces of one same atom of xi0), and "distinct", the distinct atoms of xi (to 1e-9), to tell
+a plan that splits mass between pieces of one thread (more atoms, same threads) from coincident copies.
 After the last round (--diagnose), on the last xi and its two plans:
   (a) pi = P_A^T diag(1/xi_w) P_B, a coupling of mu and nu: sqrt(<pi, C>) against the final U and the exact W2
       (gluing: sqrt(<pi, C>) <= U, with equality when xi lies on the displacement interpolation of pi), and the
@@ -127,7 +127,7 @@ def run(mu, nu, xi, xw, ts, rounds, exact_java, exact_pot, java=None, state=None
 
 
 def distinct(z):
-    """Distinct atoms of a measure (coordinates equal to 1e-9): pieces of one thread at one time coincide."""
+    """Distinct atoms of a measure (coordinates equal to 1e-9)."""
     return len(np.unique(np.round(z, 9), axis=0))
 
 
