@@ -36,11 +36,23 @@ import java.util.zip.GZIPInputStream;
  * default select). Several seeds run FedWaD once
  * each on the same data (case names get {@code -s<seed>}): one seed's error after 20 rounds depends on
  * its t draws (it falls in jumps), so a per-case figure needs the spread over seeds.
+ *
+ * <p>{@code FedwadRoundsBench export DIR n:m d seed [rounds]} writes, for an independent implementation to
+ * replay ({@code bench/fedwad-pot-reference.py}), the same Gaussian clouds as {@code mu.csv} and {@code nu.csv},
+ * ξ⁽⁰⁾ as FedWaD draws it for that seed ({@code xi0.csv}; S = min(n, m), s = 1), one point per line with
+ * {@code %.17g} coordinates; then runs FedWaD with the paper's server step, exact interpolation and no support cap
+ * for the given rounds
+ * (default 20) and writes per round its t_A, t_B, t_S and U, min U and |ξ| ({@code t.csv}), and the exact W2
+ * by {@link NetworkSimplex} ({@code exact.txt}).
  */
 public final class FedwadRoundsBench {
   private FedwadRoundsBench() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && args[0].equals("export")) {
+      export(args);
+      return;
+    }
     String cases = args.length > 0 ? args[0] : "500,2000,1500:1100,2000:1300";
     int support = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     seeds = args.length > 3 ? parseLongs(args[3]) : new long[] {1};
@@ -117,6 +129,63 @@ public final class FedwadRoundsBench {
         name, mu.size(), nu.size(), mu.dimension(), exact, exactSeconds, r.estimate(), 100 * (r.estimate() - exact) / exact,
         r.lower(), r.upper(), 100 * (r.upper() - triangle) / r.upper(), 100 * (r.upper() - r.lower()) / r.upper(),
         r.lowerBound().name().toLowerCase(Locale.ROOT), (int) max(trace.column("support")), seconds);
+  }
+
+  /** No cap on ξ's atoms: the published algorithm, for the cross-check against an independent implementation. */
+  private static final int UNCAPPED = 1_000_000;
+
+  private static void export(String[] args) throws IOException {
+    if (args.length < 5) {
+      throw new IllegalArgumentException("usage: export DIR n:m d seed [rounds]");
+    }
+    Path dir = Files.createDirectories(Path.of(args[1]));
+    String[] nm = args[2].split(":");
+    int n = Integer.parseInt(nm[0].trim());
+    int m = nm.length > 1 ? Integer.parseInt(nm[1].trim()) : n;
+    int d = Integer.parseInt(args[3].trim());
+    long seed = Long.parseLong(args[4].trim());
+    int rounds = args.length > 5 ? Integer.parseInt(args[5].trim()) : 20;
+    DiscreteMeasure mu = DiscreteMeasure.uniform(gaussian(n, d, "mu", 0.0));
+    DiscreteMeasure nu = DiscreteMeasure.uniform(gaussian(m, d, "nu", 4.0 / Math.sqrt(d)));
+    FederatedWasserstein.Config cfg = FederatedWasserstein.Config.defaults(seed).withTolerance(0).withInitial(0, 1.0)
+        .withMaxSupport(UNCAPPED).withRounds(rounds).withServerStep(FederatedWasserstein.ServerStep.INTERPOLATE);
+    writePoints(dir.resolve("mu.csv"), mu.atoms());
+    writePoints(dir.resolve("nu.csv"), nu.atoms());
+    writePoints(dir.resolve("xi0.csv"), new FederatedWasserstein(cfg.resolvedFor(n, m)).server(d).xi().atoms());
+    System.out.printf(Locale.ROOT, "# BLAS %s; %d cores%n", dev.geodesic.linalg.Blas.get().implementationName(),
+        Runtime.getRuntime().availableProcessors());
+    long e0 = System.nanoTime();
+    double exact = new NetworkSimplex().solveAuto(mu, nu, 2.0).wasserstein(2.0);
+    Files.writeString(dir.resolve("exact.txt"), String.format(Locale.ROOT, "%.17g%n", exact));
+    System.out.printf(Locale.ROOT, "# exact W2 %.12f (%.1f s)%n", exact, (System.nanoTime() - e0) * 1e-9);
+    StringBuilder t = new StringBuilder("round,t_a,t_b,t_server,upper,estimate,support,seconds\n");
+    FederatedWasserstein.Result r = new FederatedWasserstein(cfg).run(mu, nu, rec -> {
+      t.append(String.format(Locale.ROOT, "%d,%.17g,%.17g,%.17g,%.17g,%.17g,%d,%.3f%n", rec.iteration() - 1,
+          rec.metric("t_a"), rec.metric("t_b"), rec.metric("t_server"), rec.metric("upper"), rec.metric("estimate"),
+          (int) rec.metric("support"), rec.elapsedSeconds()));
+      System.out.printf(Locale.ROOT, "# round %d U %.12f min U %.12f support %d %.1f s%n", rec.iteration() - 1,
+          rec.metric("upper"), rec.metric("estimate"), (int) rec.metric("support"), rec.elapsedSeconds());
+    });
+    Files.writeString(dir.resolve("t.csv"), t);
+    System.out.printf(Locale.ROOT, "## export %s n=%d m=%d d=%d seed=%d rounds=%d exact=%.12f estimate=%.12f%n", dir, n,
+        m, d, seed, r.rounds(), exact, r.estimate());
+  }
+
+  /** One point (column) per line, coordinates comma-separated with all 17 significant digits. */
+  private static void writePoints(Path file, DenseMatrix points) throws IOException {
+    int d = points.rows();
+    double[] v = points.values();
+    StringBuilder sb = new StringBuilder();
+    for (int j = 0; j < points.cols(); j++) {
+      for (int c = 0; c < d; c++) {
+        if (c > 0) {
+          sb.append(',');
+        }
+        sb.append(String.format(Locale.ROOT, "%.17g", v[j * d + c]));
+      }
+      sb.append('\n');
+    }
+    Files.writeString(file, sb);
   }
 
   private static double max(double[] v) {
