@@ -22,6 +22,7 @@ export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
 . "$ROOT/cluster-conf/openblas-coretype.sh"
 echo "# OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-detected by OpenBLAS}; numpy's libblas: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 || true)"
 DIR=${XCHECK_DIR:-$(mktemp -d /tmp/fedwad-xcheck.XXXXXX)}
+mkdir -p "$DIR"
 echo "# DIR=$DIR"
 uptime
 if [ "${XCHECK_REUSE:-0}" = 1 ] && [ -f "$DIR/t.csv" ]; then
