@@ -131,7 +131,7 @@ public final class Requantization {
       root[i] = r;
     }
     int[] slot = new int[n];
-    double[] out = new double[cap * d];
+    double[] out = new double[count * d];
     double[] outMass = new double[count];
     for (int k = 0; k < count; k++) {
       int i = alive[k];
@@ -149,7 +149,6 @@ public final class Requantization {
       }
       cost += w[i] * (p == 2.0 ? s : Math.pow(Math.sqrt(s), p));
     }
-    return new Result(new DiscreteMeasure(DenseMatrix.wrap(d, count, Arrays.copyOf(out, count * d)), outMass),
-        Math.pow(cost, 1.0 / p));
+    return new Result(new DiscreteMeasure(DenseMatrix.wrap(d, count, out), outMass), Math.pow(cost, 1.0 / p));
   }
 }
