@@ -63,7 +63,7 @@ public final class FederatedWasserstein {
    * server's) can keep following the threads of one suboptimal coupling π of μ and ν: ξ is then π's displacement
    * interpolation, both legs are optimal, and no t short of ≈ 1 for both clients at once reveals a cheaper pairing.
    * Measured on Gaussian clouds of 2000 and 1300 points in d = 50 (FedWaD seed 4, no support cap): min U stuck at
-   * +2.009 % from round 13 to 20 although t_A or t_B ≈ 0.9 were drawn. A client's own solve re-optimizes the
+   * +2.01 % from round 13 to 20 although t_A or t_B ≈ 0.9 were drawn. A client's own solve re-optimizes the
    * pairing once ξ is close to the other client's data (at ξ = (1 − s)·x + s·y along π, client B's plan swaps two
    * threads that improve π as soon as s is small against the gain), and keeping one interpolant moves ξ a random
    * fraction toward μ or ν each round, so ξ visits both ends. U never increases either way (exact interpolation):
