@@ -284,10 +284,12 @@ def main():
         rng = np.random.default_rng(seed)
         xi0 = rng.standard_normal((min(n, m), mu.shape[1]))
         draws = rng.random((o.rounds, 3))
+        t_seed = time.time()
         best, last = run(mu, nu, xi0, np.full(len(xi0), 1.0 / len(xi0)), lambda k: tuple(draws[k]), o.rounds,
                          exact_java, exact_pot, label="s%d" % seed)
-        print("## own-t seed %d: %d rounds, min U %.9f, error %.4f %% (vs POT exact), final |xi| %d"
-              % (seed, o.rounds, best, 100 * (best - exact_pot) / exact_pot, len(last[0])), flush=True)
+        print("## own-t seed %d: %d rounds, min U %.9f, error %.4f %% (vs POT exact), final |xi| %d, %.1f s"
+              % (seed, o.rounds, best, 100 * (best - exact_pot) / exact_pot, len(last[0]), time.time() - t_seed),
+              flush=True)
         if o.diagnose:
             diagnose(mu, nu, *last, last_u(last, mu, nu), best, exact_pot)
 

@@ -239,17 +239,24 @@ public final class CandidateArcTransport {
       pricingNanos += System.nanoTime() - tp;
       rounds++;
       violation = Math.max(0.0, -violating.minReducedCost);
+      long before = arcs.count;
+      boolean more = violating.total > 0 && rounds <= config.maxRounds();
+      long added = violating.total;
+      if (more) {
+        // each violating row's most negative arcs, and each violating column's most negative one
+        arcs.add(violating, cost, false);
+        added += arcs.addColumnBest(violating, cost);
+      }
       listener.onIteration(IterationRecord.of(rounds - 1, (System.nanoTime() - start) * 1e-9, "pivots", pivots,
-          "candidate_arcs", arcs.count, "added_arcs", violating.total, "max_dual_violation", violation, "simplex_seconds", simplexNanos * 1e-9,
+          "candidate_arcs", before, "added_arcs", added, "max_dual_violation", violation, "simplex_seconds", simplexNanos * 1e-9,
           "pricing_seconds", (pricingNanos + initialNanos) * 1e-9));
       if (violating.total == 0) {
         certified = true;
         break;
       }
-      if (rounds > config.maxRounds()) {
+      if (!more) {
         break;
       }
-      arcs.add(violating, cost, false);
       perRow = tailQuota(violating, perRow, maxPerRow);
     }
     NetworkSimplex.Result r = tree.result(pivots);
@@ -403,17 +410,44 @@ public final class CandidateArcTransport {
     }
 
     /**
-     * Adds the selected arcs with their costs C_ij from {@code cost} (sources × targets); {@code transposed}:
-     * the selection's rows are targets and its columns sources.
+     * Adds each column's most negative arc ({@link Selection#columnBest}) that its row's selection does not
+     * already hold; returns how many.
      */
-    void add(Selection s, PointCloudCost cost, boolean transposed) {
-      int need = count + (int) s.total;
+    long addColumnBest(Selection s, PointCloudCost cost) {
+      int extra = 0;
+      int[] take = new int[s.columnBest.length];
+      for (int j = 0; j < take.length; j++) {
+        int i = s.columnBest[j];
+        take[j] = i >= 0 && !s.holds(i, j) ? i : -1;
+        extra += take[j] >= 0 ? 1 : 0;
+      }
+      grow(count + extra);
+      for (int j = 0; j < take.length; j++) {
+        if (take[j] >= 0) {
+          rows[count] = take[j];
+          cols[count] = j;
+          costs[count] = cost.cost(take[j], j);
+          count++;
+        }
+      }
+      return extra;
+    }
+
+    private void grow(long need) {
       if (need > rows.length) {
         int cap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, (long) rows.length * 3 / 2));
         rows = Arrays.copyOf(rows, cap);
         cols = Arrays.copyOf(cols, cap);
         costs = Arrays.copyOf(costs, cap);
       }
+    }
+
+    /**
+     * Adds the selected arcs with their costs C_ij from {@code cost} (sources × targets); {@code transposed}:
+     * the selection's rows are targets and its columns sources.
+     */
+    void add(Selection s, PointCloudCost cost, boolean transposed) {
+      grow(count + s.total);
       int r = s.perRow;
       for (int i = 0; i < s.counts.length; i++) {
         for (int q = 0; q < s.counts[i]; q++) {
@@ -437,12 +471,25 @@ public final class CandidateArcTransport {
     final double[] values;
     long total;
     double minReducedCost = Double.POSITIVE_INFINITY;
+    /** Per target column, the source of its most negative arc below the threshold, or −1 (exact passes only). */
+    int[] columnBest;
 
     Selection(int n, int perRow) {
       this.perRow = perRow;
       this.counts = new int[n];
       this.cols = new int[n * perRow];
       this.values = new double[n * perRow];
+    }
+
+    /** Whether row i's selection holds column j. */
+    boolean holds(int i, int j) {
+      int base = i * perRow;
+      for (int q = 0; q < counts[i]; q++) {
+        if (cols[base + q] == j) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -535,6 +582,9 @@ public final class CandidateArcTransport {
       final double cm = colMagnitude;
       final double mn = maxNorm;
       final boolean exact = threshold != Double.POSITIVE_INFINITY;
+      // exact passes also keep each column's most negative arc, per thread, merged below
+      final double[][] columnValue = exact ? new double[threads][] : null;
+      final int[][] columnRow = exact ? new int[threads][] : null;
       final boolean fill = cache != null && !cached;
       final boolean reuse = cache != null && cached;
       Runnable[] work = new Runnable[threads];
@@ -542,6 +592,16 @@ public final class CandidateArcTransport {
         final int id = t;
         work[t] = () -> {
           double[] tile = new double[blockRows * tileCols];
+          double[] colBest = null;
+          int[] colRow = null;
+          if (exact) {
+            colBest = new double[m];
+            colRow = new int[m];
+            Arrays.fill(colBest, threshold);
+            Arrays.fill(colRow, -1);
+            columnValue[id] = colBest;
+            columnRow[id] = colRow;
+          }
           double[] rowBuf = expansion == null ? new double[tileCols] : null;
           double[] cut = new double[blockRows];
           double[] slack = new double[blockRows];
@@ -590,9 +650,14 @@ public final class CandidateArcTransport {
                   double test = c + sl;
                   for (int j = j0; j < j1; j++) {
                     double r = buf[base + j] + rt + ct[j];
-                    if (r < test) {
+                    boolean forColumn = exact && r < colBest[j] + sl;
+                    if (r < test || forColumn) {
                       if (exact) {
                         r = cost.cost(i, j) - ui - v[j];
+                        if (r < colBest[j]) {
+                          colBest[j] = r;
+                          colRow[j] = i;
+                        }
                       }
                       if (r < c) {
                         c = sel.offer(i, j, r, threshold);
@@ -605,6 +670,10 @@ public final class CandidateArcTransport {
                   int base = off + q * w - j0;
                   for (int j = j0; j < j1; j++) {
                     double r = buf[base + j] - ui - v[j];
+                    if (exact && r < colBest[j]) {
+                      colBest[j] = r;
+                      colRow[j] = i;
+                    }
                     if (r < c) {
                       c = sel.offer(i, j, r, threshold);
                     }
@@ -626,11 +695,38 @@ public final class CandidateArcTransport {
       }
       runAll(work);
       cached |= fill;
+      if (exact) {
+        sel.columnBest = mergeColumns(columnValue, columnRow, threshold);
+      }
       for (int t = 0; t < threads; t++) {
         sel.total += countByThread[t];
         sel.minReducedCost = Math.min(sel.minReducedCost, minByThread[t]);
       }
       return sel;
+    }
+
+    /**
+     * Each column's most negative arc over the threads' own minima (the smallest value, the lowest row on a
+     * tie: the same arcs whatever the threads' share of the blocks), or −1 where none is below the threshold.
+     */
+    private int[] mergeColumns(double[][] value, int[][] row, double threshold) {
+      int[] best = new int[m];
+      for (int j = 0; j < m; j++) {
+        double bv = threshold;
+        int bi = -1;
+        for (int t = 0; t < value.length; t++) {
+          if (value[t] == null) {
+            continue;
+          }
+          int i = row[t][j];
+          if (i >= 0 && (value[t][j] < bv || (value[t][j] == bv && bi >= 0 && i < bi))) {
+            bv = value[t][j];
+            bi = i;
+          }
+        }
+        best[j] = bi;
+      }
+      return best;
     }
 
     /** Runs the tasks, the last on the calling thread (one thread: no thread is started). */
