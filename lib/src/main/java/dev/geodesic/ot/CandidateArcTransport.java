@@ -471,7 +471,11 @@ public final class CandidateArcTransport {
     final double[] values;
     long total;
     double minReducedCost = Double.POSITIVE_INFINITY;
-    /** Per target column, the source of its most negative arc below the threshold, or −1 (exact passes only). */
+    /**
+     * Per target column, the source of its most negative arc below the threshold, or −1 (exact passes only; for
+     * p = 2 by the expansion's value, which may pass an arc within its rounding of the threshold: a candidate needs
+     * no exact test).
+     */
     int[] columnBest;
 
     Selection(int n, int perRow) {
@@ -650,14 +654,14 @@ public final class CandidateArcTransport {
                   double test = c + sl;
                   for (int j = j0; j < j1; j++) {
                     double r = buf[base + j] + rt + ct[j];
-                    boolean forColumn = exact && r < colBest[j] + sl;
-                    if (r < test || forColumn) {
+                    // a column's arc by the expansion's value: a candidate needs no exact test
+                    if (exact && r < colBest[j]) {
+                      colBest[j] = r;
+                      colRow[j] = i;
+                    }
+                    if (r < test) {
                       if (exact) {
                         r = cost.cost(i, j) - ui - v[j];
-                        if (r < colBest[j]) {
-                          colBest[j] = r;
-                          colRow[j] = i;
-                        }
                       }
                       if (r < c) {
                         c = sel.offer(i, j, r, threshold);
