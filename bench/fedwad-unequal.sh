@@ -64,6 +64,6 @@ uptime
 if [ "$POT" = 1 ]; then
   echo "# numpy + POT prototype (the paper's FedWaD, no cap), same clouds, 1 BLAS thread, OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; per seed:"
   OPENBLAS_NUM_THREADS=1 "$PY" "$ROOT/bench/fedwad-pot-reference.py" "$DIR" --rounds "${POT_ROUNDS:-20}" \
-    --own-t "$SEEDS" | grep -E "^# n=|^## own-t"
+    --own-t "$SEEDS" | grep --line-buffered -E "^# n=|^## own-t"
   uptime
 fi
