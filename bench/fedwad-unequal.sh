@@ -8,7 +8,10 @@
 # Geodesic reads (--format csv), and after Geodesic's runs bench/fedwad-pot-reference.py runs the paper's FedWaD in
 # numpy + POT 0.8.2 on the same two clouds (ot.emd for every plan, exact interpolation, no support cap, its own
 # ξ⁽⁰⁾ and t's drawn by numpy from each seed), printing its error and seconds per seed: the issue's prototype,
-# measured in the same run. POT_ROUNDS sets its rounds (default 20).
+# measured in the same run. POT_ROUNDS sets its rounds (default 20). Its ξ grows without a cap (13 545 atoms after
+# 20 rounds of 1500 vs 1100 in d = 7), and so do its dense plans: one seed there reached 18.8 GB and was killed by
+# the kernel, so each seed runs in its own Python under a virtual-memory limit of POT_MEM_GB (default 8) GB, and a
+# seed that exceeds it is reported as ended without a result.
 # Usage: [CAP=C (--max-support)] [POT=1] bench/fedwad-unequal.sh [n:m] [d] [seeds] [steps] [tol] [DIR]
 #   defaults 2000:1300 50 1,2,3,4,5 select,interpolate 0 /tmp/geodesic-fedwad-unequal
 set -euo pipefail
@@ -63,7 +66,12 @@ done
 uptime
 if [ "$POT" = 1 ]; then
   echo "# numpy + POT prototype (the paper's FedWaD, no cap), same clouds, 1 BLAS thread, OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; per seed:"
-  OPENBLAS_NUM_THREADS=1 "$PY" "$ROOT/bench/fedwad-pot-reference.py" "$DIR" --rounds "${POT_ROUNDS:-20}" \
-    --own-t "$SEEDS" | grep --line-buffered -E "^# n=|^## own-t"
+  for seed in ${SEEDS//,/ }; do
+    # one process per seed: POT's C++ ends the process on a failed allocation (std::bad_alloc)
+    (ulimit -v $(( ${POT_MEM_GB:-8} * 1024 * 1024 ))
+     OPENBLAS_NUM_THREADS=1 "$PY" "$ROOT/bench/fedwad-pot-reference.py" "$DIR" --rounds "${POT_ROUNDS:-20}" \
+       --own-t "$seed" 2> "$DIR/pot-$seed.err") | grep --line-buffered -E "^# n=|^## own-t" \
+      || echo "## own-t seed $seed: ended without a result (over POT_MEM_GB=${POT_MEM_GB:-8} GB?): $(tail -c 200 "$DIR/pot-$seed.err")"
+  done
   uptime
 fi
