@@ -351,31 +351,13 @@ public final class CandidateArcTransport {
    */
   private static DenseMatrix translated(DenseMatrix xs, double[] a, DenseMatrix ys, double[] b) {
     int d = xs.rows();
-    double[] delta = new double[d];
+    double[] mx = new DiscreteMeasure(xs, a).mean();
+    double[] my = new DiscreteMeasure(ys, b).mean();
     double[] xv = xs.values();
-    double[] yv = ys.values();
-    double sa = 0.0;
-    double sb = 0.0;
-    for (int i = 0; i < a.length; i++) {
-      sa += a[i];
-      for (int k = 0; k < d; k++) {
-        delta[k] += a[i] * xv[i * d + k];
-      }
-    }
-    double[] my = new double[d];
-    for (int j = 0; j < b.length; j++) {
-      sb += b[j];
-      for (int k = 0; k < d; k++) {
-        my[k] += b[j] * yv[j * d + k];
-      }
-    }
-    for (int k = 0; k < d; k++) {
-      delta[k] = delta[k] / sa - my[k] / sb;
-    }
     double[] out = new double[xv.length];
     for (int i = 0; i < a.length; i++) {
       for (int k = 0; k < d; k++) {
-        out[i * d + k] = xv[i * d + k] - delta[k];
+        out[i * d + k] = xv[i * d + k] - (mx[k] - my[k]);
       }
     }
     return DenseMatrix.wrap(d, a.length, out);

@@ -36,6 +36,23 @@ public record DiscreteMeasure(DenseMatrix atoms, double[] weights) implements ja
     return atoms.cols();
   }
 
+  /** The weighted mean Σ_i w_i x_i / Σ_i w_i. */
+  public double[] mean() {
+    int d = dimension();
+    double[] x = atoms.values();
+    double[] mean = new double[d];
+    for (int i = 0; i < weights.length; i++) {
+      for (int c = 0; c < d; c++) {
+        mean[c] += weights[i] * x[i * d + c];
+      }
+    }
+    double total = totalMass();
+    for (int c = 0; c < d; c++) {
+      mean[c] /= total;
+    }
+    return mean;
+  }
+
   public double totalMass() {
     double t = 0.0;
     for (double w : weights) {

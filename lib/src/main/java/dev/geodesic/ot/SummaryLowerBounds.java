@@ -67,15 +67,7 @@ public final class SummaryLowerBounds {
     double[] w = mu.weights();
     double[] x = mu.atoms().values();
     double total = mu.totalMass();
-    double[] mean = new double[d];
-    for (int i = 0; i < n; i++) {
-      for (int c = 0; c < d; c++) {
-        mean[c] += w[i] * x[i * d + c];
-      }
-    }
-    for (int c = 0; c < d; c++) {
-      mean[c] /= total;
-    }
+    double[] mean = mu.mean();
     // Two passes (centred products): data far from the origin keeps its digits.
     DenseMatrix cov = DenseMatrix.zeros(d, d);
     double[] centred = new double[d];
